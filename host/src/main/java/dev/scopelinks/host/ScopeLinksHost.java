@@ -1,0 +1,151 @@
+package dev.scopelinks.host;
+
+import dev.scopelinks.host.metrics.HostMetrics;
+import dev.scopelinks.host.plugin.ProviderCatalog;
+import dev.scopelinks.host.plugin.ProviderLoadFailure;
+import dev.scopelinks.host.render.LinkPlan;
+import dev.scopelinks.host.render.ObjectRenderer;
+import dev.scopelinks.host.render.ProviderPlan;
+import dev.scopelinks.host.report.ReportLayout;
+import dev.scopelinks.host.report.ReportModel;
+import dev.scopelinks.host.report.ReportPublisher;
+import dev.scopelinks.host.report.ReportUpdater;
+import dev.scopelinks.host.server.PluginSocketServer;
+import dev.scopelinks.host.server.SocketInUseException;
+import dev.scopelinks.host.watch.ClusterWatcher;
+import dev.scopelinks.spi.LinkProvider;
+import dev.scopelinks.spi.ProviderContext;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: wires the report model, the socket server and the cluster watch for one
+ * link plan, and takes them down again. Nothing else constructs these parts.
+ */
+public final class ScopeLinksHost implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScopeLinksHost.class);
+
+    private final HostMetrics metrics;
+    private final ReportPublisher publisher;
+    private final PluginSocketServer server;
+    private final ClusterWatcher watcher;
+    private final ReportUpdater updater;
+    private final List<ProviderLoadFailure> failures;
+
+    private ScopeLinksHost(HostMetrics metrics, ReportPublisher publisher, PluginSocketServer server,
+                           ClusterWatcher watcher, ReportUpdater updater, List<ProviderLoadFailure> failures) {
+        this.metrics = metrics;
+        this.publisher = publisher;
+        this.server = server;
+        this.watcher = watcher;
+        this.updater = updater;
+        this.failures = List.copyOf(failures);
+    }
+
+    /**
+     * Starts serving {@code plan}: binds the socket (answering at once with a report that has no
+     * nodes yet), then starts watching and waits, up to the sync timeout, for the first full list.
+     */
+    public static ScopeLinksHost start(HostSettings settings, LinkPlan plan, ProviderCatalog catalog,
+                                       KubernetesClient client, HostMetrics metrics)
+            throws IOException, SocketInUseException, InterruptedException {
+        Objects.requireNonNull(plan, "plan");
+        ReportModel model = new ReportModel(Clock.systemUTC());
+        ReportPublisher publisher = new ReportPublisher(model, ReportLayout.of(plan), settings.coalesce(),
+                settings.maxReportBytes(), metrics);
+        String pluginId = plan.config().plugin().id();
+        PluginSocketServer server = new PluginSocketServer(new PluginSocketServer.Settings(
+                settings.socketPath(pluginId), settings.idleTimeout(), settings.takeoverWait(),
+                settings.maxConnections()), publisher::body, metrics);
+        ClusterWatcher watcher = new ClusterWatcher(client, plan.config().namespaces());
+        ReportUpdater updater = new ReportUpdater(model, publisher, metrics);
+        List<ProviderLoadFailure> failures = new ArrayList<>(catalog.failures());
+        updater.useRenderers(renderers(plan, watcher, metrics, failures));
+        metrics.providerLoadFailures(failures.size());
+        try {
+            server.start();
+        } catch (IOException | SocketInUseException | InterruptedException | RuntimeException e) {
+            publisher.close();
+            throw e;
+        }
+        ScopeLinksHost host = new ScopeLinksHost(metrics, publisher, server, watcher, updater, failures);
+        watcher.watch(plan.watchedResources(), updater);
+        if (watcher.awaitSynced(settings.syncTimeout())) {
+            LOG.info("Synced {} resource(s); {} node(s) have links", plan.watchedResources().size(),
+                    publisher.snapshot().nodes());
+        } else {
+            LOG.warn("Not all resources listed within {} s (still waiting for {}); serving what is known",
+                    settings.syncTimeout().toSeconds(), watcher.unsynced());
+        }
+        return host;
+    }
+
+    private static List<ObjectRenderer> renderers(LinkPlan plan, ClusterWatcher watcher, HostMetrics metrics,
+                                                  List<ProviderLoadFailure> failures) {
+        List<ObjectRenderer> renderers = new ArrayList<>();
+        ProviderContext context = new ProviderContext(plan.config().cluster(), watcher);
+        for (ProviderPlan provider : plan.providers()) {
+            try {
+                LinkProvider instance = provider.provider().factory().create(context);
+                renderers.add(new ObjectRenderer(provider, Objects.requireNonNull(instance, "create() returned null"),
+                        metrics));
+            } catch (RuntimeException | LinkageError e) {
+                failures.add(new ProviderLoadFailure(provider.provider().source(), provider.id()
+                        + " failed to start: " + e));
+                LOG.error("Provider {} failed to start; its objects get no links", provider.id(), e);
+            }
+        }
+        return renderers;
+    }
+
+    public Path socketPath() {
+        return server.socketPath();
+    }
+
+    /** The bytes served now. */
+    public byte[] currentReport() {
+        return publisher.body();
+    }
+
+    /** Healthy while the socket server runs. */
+    public boolean isHealthy() {
+        return server.isRunning();
+    }
+
+    /** Ready when healthy and every watched resource has been listed. */
+    public boolean isReady() {
+        return isHealthy() && watcher.isSynced();
+    }
+
+    /** A readable account of readiness, for {@code /readyz}. */
+    public String readiness() {
+        StringBuilder text = new StringBuilder();
+        text.append(isHealthy() ? "socket: serving " : "socket: down ").append(server.socketPath()).append('\n');
+        List<?> pending = watcher.unsynced();
+        text.append(pending.isEmpty() ? "watch: synced\n" : "watch: waiting for " + pending + "\n");
+        text.append("report: ").append(publisher.snapshot().nodes()).append(" node(s), ")
+                .append(publisher.body().length).append(" bytes\n");
+        failures.forEach(failure -> text.append("degraded: ").append(failure).append('\n'));
+        return text.toString();
+    }
+
+    public HostMetrics metrics() {
+        return metrics;
+    }
+
+    /** Stops watching, removes the socket and stops rebuilding. */
+    @Override
+    public void close() {
+        server.close();
+        watcher.close();
+        publisher.close();
+    }
+}

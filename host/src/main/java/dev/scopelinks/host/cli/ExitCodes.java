@@ -1,0 +1,17 @@
+package dev.scopelinks.host.cli;
+
+/** The exit codes of every command, for scripts and manifests. */
+public final class ExitCodes {
+
+    /** Finished as asked (including a clean stop on SIGTERM or SIGINT). */
+    public static final int OK = 0;
+    /** Failed while running: the cluster or the file system let us down. */
+    public static final int RUNTIME_FAILURE = 1;
+    /** Bad config, bad command line or conflicting providers: the operator must fix the input. */
+    public static final int INVALID_INPUT = 2;
+    /** Another live instance holds the socket. */
+    public static final int SOCKET_IN_USE = 3;
+
+    private ExitCodes() {
+    }
+}

@@ -1,0 +1,56 @@
+package dev.scopelinks.host.cli;
+
+import dev.scopelinks.host.HostSettings;
+import dev.scopelinks.host.ScopeLinksHost;
+import dev.scopelinks.host.metrics.HostMetrics;
+import dev.scopelinks.host.plugin.ProviderCatalog;
+import dev.scopelinks.host.render.LinkPlan;
+import dev.scopelinks.host.server.AdminServer;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+
+/** Starts a host and its admin endpoints, and stops both together. Shared by {@code serve} and {@code demo}. */
+final class HostRunner implements AutoCloseable {
+
+    private final ScopeLinksHost host;
+    private final AdminServer admin;
+
+    private HostRunner(ScopeLinksHost host, AdminServer admin) {
+        this.host = host;
+        this.admin = admin;
+    }
+
+    static HostRunner start(RuntimeOptions options, HostSettings settings, LinkPlan plan, ProviderCatalog catalog,
+                            KubernetesClient client) throws Exception {
+        HostMetrics metrics = new HostMetrics();
+        ScopeLinksHost host = ScopeLinksHost.start(settings, plan, catalog, client, metrics);
+        AdminServer admin = null;
+        if (options.adminEnabled()) {
+            try {
+                admin = new AdminServer(options.adminSocketAddress(), host::isHealthy, host::isReady, host::readiness,
+                        metrics);
+            } catch (IOException e) {
+                host.close();
+                throw new IOException("cannot open the admin port " + options.adminAddress + ":" + options.adminPort
+                        + " (" + e.getMessage() + "); choose another with --admin-port, or -1 to turn it off", e);
+            }
+        }
+        return new HostRunner(host, admin);
+    }
+
+    ScopeLinksHost host() {
+        return host;
+    }
+
+    int adminPort() {
+        return admin == null ? -1 : admin.port();
+    }
+
+    @Override
+    public void close() {
+        if (admin != null) {
+            admin.close();
+        }
+        host.close();
+    }
+}

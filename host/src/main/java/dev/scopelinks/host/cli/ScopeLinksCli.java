@@ -1,0 +1,64 @@
+package dev.scopelinks.host.cli;
+
+import dev.scopelinks.host.server.SocketInUseException;
+import java.io.PrintWriter;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code scope-links} command line. */
+@Command(name = "scope-links", mixinStandardHelpOptions = true, versionProvider = ScopeLinksCli.Version.class,
+        description = "Deep links to your tools on every Kubernetes object Weave Scope draws.",
+        subcommands = {ServeCommand.class, DemoCommand.class, ValidateCommand.class, PollCommand.class,
+            CommandLine.HelpCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  scope-links demo                                   try it with a stand-in cluster",
+            "  scope-links validate conf/scope-links.yaml         check a config",
+            "  scope-links serve --config conf/scope-links.yaml   run against the current kubeconfig",
+            "",
+            "Exit codes: 0 ok, 1 runtime failure, 2 invalid config or options, 3 socket in use."})
+public final class ScopeLinksCli {
+
+    private ScopeLinksCli() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line and returns the exit code; {@code main} without the exit, for tests. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+        CommandLine commandLine = new CommandLine(ScopeLinksCli.class);
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof InvalidInputException) {
+                cmd.getErr().println("error: " + e.getMessage());
+                return ExitCodes.INVALID_INPUT;
+            }
+            if (e instanceof SocketInUseException) {
+                cmd.getErr().println("error: " + e.getMessage());
+                return ExitCodes.SOCKET_IN_USE;
+            }
+            cmd.getErr().println("error: " + e);
+            return ExitCodes.RUNTIME_FAILURE;
+        });
+        commandLine.setExitCodeExceptionMapper(e -> ExitCodes.INVALID_INPUT);
+        int code = commandLine.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** The version from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = ScopeLinksCli.class.getPackage().getImplementationVersion();
+            return new String[] {"scope-links " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

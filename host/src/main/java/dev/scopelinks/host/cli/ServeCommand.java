@@ -1,0 +1,80 @@
+package dev.scopelinks.host.cli;
+
+import dev.scopelinks.host.HostSettings;
+import dev.scopelinks.host.config.ConfigException;
+import dev.scopelinks.host.plugin.ProviderCatalog;
+import dev.scopelinks.host.render.LinkPlan;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code scope-links serve}: watch a real cluster and serve Scope's probe until stopped. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Watch the cluster and serve links to Weave Scope's probe until SIGTERM or Ctrl-C.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  scope-links serve --config /etc/scope-links/scope-links.yaml",
+            "  scope-links serve --config links.yaml --kubeconfig ~/.kube/config --socket-dir /tmp/plugins",
+            "",
+            "Exit codes: 0 stopped cleanly, 1 runtime failure, 2 invalid config or options, 3 socket in use."})
+final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "The links config (default: conf/scope-links.yaml beside the installation).")
+    Path config;
+
+    @Option(names = "--socket-dir", paramLabel = "DIR",
+            description = "Scope's plugin root; the socket is DIR/<id>/<id>.sock (default: the config's socketDir, "
+                    + "else /var/run/scope/plugins).")
+    Path socketDir;
+
+    @Option(names = "--kubeconfig", paramLabel = "FILE",
+            description = "Kubeconfig to use (default: KUBECONFIG, ~/.kube/config, or the pod's service account).")
+    Path kubeconfig;
+
+    @Mixin
+    ProviderOptions providers = new ProviderOptions();
+
+    @Mixin
+    RuntimeOptions runtime = new RuntimeOptions();
+
+    @Override
+    public Integer call() throws Exception {
+        Path configFile = config != null ? config : Installation.defaultConfig().orElseThrow(() ->
+                new InvalidInputException("no config given: pass --config FILE"));
+        ProviderCatalog catalog = providers.load();
+        LinkPlan plan;
+        try {
+            plan = ConfigPlanner.plan(configFile, catalog);
+        } catch (ConfigException e) {
+            throw new InvalidInputException(ConfigPlanner.describe(e));
+        }
+        Path root = socketDir != null ? socketDir
+                : plan.config().socketDir().map(Path::of).orElse(HostSettings.DEFAULT_SOCKET_ROOT);
+        try (KubernetesClient client = client();
+             HostRunner runner = HostRunner.start(runtime, runtime.settings(root), plan, catalog, client)) {
+            Shutdown shutdown = new Shutdown(runner);
+            shutdown.await();
+        }
+        return ExitCodes.OK;
+    }
+
+    private KubernetesClient client() throws Exception {
+        if (kubeconfig == null) {
+            return new KubernetesClientBuilder().build();
+        }
+        if (!Files.isReadable(kubeconfig)) {
+            throw new InvalidInputException("cannot read --kubeconfig " + kubeconfig);
+        }
+        Config config = Config.fromKubeconfig(null, Files.readString(kubeconfig, StandardCharsets.UTF_8),
+                kubeconfig.toString());
+        return new KubernetesClientBuilder().withConfig(config).build();
+    }
+}

@@ -1,0 +1,97 @@
+package dev.scopelinks.host.metrics;
+
+import dev.scopelinks.host.render.RenderResult;
+import dev.scopelinks.host.render.SkipListener;
+import dev.scopelinks.host.report.ReportPublisher;
+import dev.scopelinks.host.report.ReportSnapshot;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The host's Prometheus metrics, and the log lines that go with them: a skipped link is logged once
+ * per provider, link and reason, and counted every time.
+ */
+public final class HostMetrics implements SkipListener, ReportPublisher.Listener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HostMetrics.class);
+
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final Set<String> loggedSkips = ConcurrentHashMap.newKeySet();
+    private final Set<String> loggedProviderErrors = ConcurrentHashMap.newKeySet();
+
+    private final Counter skippedLinks = Counter.builder().name("scope_links_links_skipped_total")
+            .help("Links left off an object, by provider, link and reason (missing:<var>, invalid-url, render-error)")
+            .labelNames("provider", "link", "reason").register(registry);
+    private final Counter providerErrors = Counter.builder().name("scope_links_provider_errors_total")
+            .help("Objects a provider threw on; they get no links until they change").labelNames("provider")
+            .register(registry);
+    private final Counter requests = Counter.builder().name("scope_links_report_requests_total")
+            .help("Requests on the plugin socket, by HTTP status").labelNames("status").register(registry);
+    private final Counter builds = Counter.builder().name("scope_links_report_builds_total")
+            .help("Times the report was rebuilt after cluster changes").register(registry);
+    private final Gauge reportBytes = Gauge.builder().name("scope_links_report_bytes")
+            .help("Size of the report being served").register(registry);
+    private final Gauge reportNodes = Gauge.builder().name("scope_links_report_nodes")
+            .help("Nodes in the report being served").register(registry);
+    private final Gauge omittedNodes = Gauge.builder().name("scope_links_report_omitted_nodes")
+            .help("Nodes left out to stay under Scope's 50 MB limit").register(registry);
+    private final Gauge buildSeconds = Gauge.builder().name("scope_links_report_build_seconds")
+            .help("Time the last report rebuild took").register(registry);
+    private final Counter reloads = Counter.builder().name("scope_links_config_reloads_total")
+            .help("Config reloads, by result (applied, rejected)").labelNames("result").register(registry);
+    private final Gauge providerLoadFailures = Gauge.builder().name("scope_links_provider_load_failures")
+            .help("Provider jars or classes that could not be loaded").register(registry);
+
+    @Override
+    public void skipped(String providerId, String linkId, String object, RenderResult.Skipped skipped) {
+        skippedLinks.labelValues(providerId, linkId, skipped.reason()).inc();
+        if (loggedSkips.add(providerId + "\0" + linkId + "\0" + skipped.reason())) {
+            LOG.info("{} link '{}' skipped for {} ({}: {}); further skips for this reason are only counted "
+                    + "(scope_links_links_skipped_total)", providerId, linkId, object, skipped.reason(), skipped.detail());
+        }
+    }
+
+    /** A provider threw on an object. */
+    public void providerFailed(String providerId, String object, Throwable error) {
+        providerErrors.labelValues(providerId).inc();
+        if (loggedProviderErrors.add(providerId + "\0" + error.getClass().getName())) {
+            LOG.warn("Provider {} failed on {}; the object gets no links until it changes. Further failures of this "
+                    + "kind are only counted (scope_links_provider_errors_total)", providerId, object, error);
+        }
+    }
+
+    @Override
+    public void published(ReportSnapshot snapshot, long buildNanos) {
+        builds.inc();
+        reportBytes.set(snapshot.body().length);
+        reportNodes.set(snapshot.nodes());
+        omittedNodes.set(snapshot.omittedNodes());
+        buildSeconds.set(buildNanos / 1e9);
+    }
+
+    /** A request on the plugin socket was answered with {@code status}. */
+    public void requestServed(int status) {
+        requests.labelValues(Integer.toString(status)).inc();
+    }
+
+    public void configReloaded(boolean applied) {
+        reloads.labelValues(applied ? "applied" : "rejected").inc();
+    }
+
+    public void providerLoadFailures(int count) {
+        providerLoadFailures.set(count);
+    }
+
+    /** Writes every metric in Prometheus' text format. */
+    public void writeTo(OutputStream out) throws IOException {
+        PrometheusTextFormatWriter.create().write(out, registry.scrape());
+    }
+}

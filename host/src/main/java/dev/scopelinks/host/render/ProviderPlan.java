@@ -1,0 +1,33 @@
+package dev.scopelinks.host.render;
+
+import dev.scopelinks.host.plugin.LoadedProvider;
+import dev.scopelinks.spi.ResourceType;
+import dev.scopelinks.spi.ScopeTopology;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One configured provider and its compiled links.
+ *
+ * @param provider the provider
+ * @param links    its links, in configured order
+ */
+public record ProviderPlan(LoadedProvider provider, List<CompiledLink> links) {
+
+    public ProviderPlan {
+        Objects.requireNonNull(provider, "provider");
+        links = List.copyOf(links);
+    }
+
+    public String id() {
+        return provider.id();
+    }
+
+    public ResourceType watches() {
+        return provider.factory().watches();
+    }
+
+    public ScopeTopology topology() {
+        return provider.factory().topology();
+    }
+}

@@ -1,0 +1,204 @@
+package dev.scopelinks.host.watch;
+
+import dev.scopelinks.spi.KubeObject;
+import dev.scopelinks.spi.ObjectLookup;
+import dev.scopelinks.spi.ResourceType;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Watches the cluster with one fabric8 informer per resource (per namespace when the operator
+ * lists namespaces) and hands every change to an {@link ObjectSink}. Providers that watch the same
+ * resource share its informer. The informers' caches also answer {@link ObjectLookup}s.
+ */
+public final class ClusterWatcher implements ObjectLookup, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterWatcher.class);
+    private static final String UID_INDEX = "uid";
+
+    private final KubernetesClient client;
+    private final List<String> namespaces;
+    private final Map<ResourceType, List<SharedIndexInformer<GenericKubernetesResource>>> informers =
+            new LinkedHashMap<>();
+
+    /**
+     * @param client     the cluster
+     * @param namespaces namespaces to watch namespaced resources in; empty means all
+     */
+    public ClusterWatcher(KubernetesClient client, List<String> namespaces) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.namespaces = List.copyOf(namespaces);
+    }
+
+    /**
+     * Watches exactly {@code types} from now on: starts informers for new ones, stops those no
+     * longer wanted, and leaves the others running (no re-list).
+     */
+    public synchronized void watch(Set<ResourceType> types, ObjectSink sink) {
+        for (ResourceType type : List.copyOf(informers.keySet())) {
+            if (!types.contains(type)) {
+                informers.remove(type).forEach(SharedIndexInformer::stop);
+                LOG.info("Stopped watching {}", type);
+            }
+        }
+        for (ResourceType type : types) {
+            if (!informers.containsKey(type)) {
+                informers.put(type, start(type, sink));
+            }
+        }
+    }
+
+    /** Waits until every informer has listed its objects once; false when {@code timeout} passed first. */
+    public boolean awaitSynced(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!isSynced()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
+    }
+
+    /** Whether every informer has listed its objects once. */
+    public synchronized boolean isSynced() {
+        return informers.values().stream().flatMap(List::stream).allMatch(SharedIndexInformer::hasSynced);
+    }
+
+    /** The resources whose informers have not synced yet, for readiness reports. */
+    public synchronized List<ResourceType> unsynced() {
+        List<ResourceType> pending = new ArrayList<>();
+        informers.forEach((type, list) -> {
+            if (!list.stream().allMatch(SharedIndexInformer::hasSynced)) {
+                pending.add(type);
+            }
+        });
+        return pending;
+    }
+
+    /** Every cached object of {@code type}. */
+    public void forEachCached(ResourceType type, Consumer<KubeObject> action) {
+        for (SharedIndexInformer<GenericKubernetesResource> informer : informersOf(type)) {
+            informer.getStore().list().forEach(resource -> action.accept(new GenericObjectView(resource)));
+        }
+    }
+
+    @Override
+    public Optional<KubeObject> byName(ResourceType type, String namespace, String name) {
+        String key = namespace == null || namespace.isEmpty() ? name : namespace + "/" + name;
+        for (SharedIndexInformer<GenericKubernetesResource> informer : informersOf(type)) {
+            GenericKubernetesResource found = informer.getStore().getByKey(key);
+            if (found != null) {
+                return Optional.of(new GenericObjectView(found));
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<KubeObject> byUid(String uid) {
+        List<SharedIndexInformer<GenericKubernetesResource>> all;
+        synchronized (this) {
+            all = informers.values().stream().flatMap(List::stream).toList();
+        }
+        for (SharedIndexInformer<GenericKubernetesResource> informer : all) {
+            List<GenericKubernetesResource> found = informer.getIndexer().byIndex(UID_INDEX, uid);
+            if (!found.isEmpty()) {
+                return Optional.of(new GenericObjectView(found.get(0)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public synchronized void close() {
+        informers.values().forEach(list -> list.forEach(SharedIndexInformer::stop));
+        informers.clear();
+    }
+
+    private synchronized List<SharedIndexInformer<GenericKubernetesResource>> informersOf(ResourceType type) {
+        return List.copyOf(informers.getOrDefault(type, List.of()));
+    }
+
+    private List<SharedIndexInformer<GenericKubernetesResource>> start(ResourceType type, ObjectSink sink) {
+        ResourceDefinitionContext context = new ResourceDefinitionContext.Builder()
+                .withGroup(type.group())
+                .withVersion(type.version())
+                .withPlural(type.plural())
+                .withKind(type.kind())
+                .withNamespaced(type.namespaced())
+                .build();
+        List<SharedIndexInformer<GenericKubernetesResource>> started = new ArrayList<>();
+        if (!type.namespaced() || namespaces.isEmpty()) {
+            started.add(start(type, client.genericKubernetesResources(context).inAnyNamespace().runnableInformer(0),
+                    sink, "all namespaces"));
+        } else {
+            for (String namespace : namespaces) {
+                started.add(start(type, client.genericKubernetesResources(context).inNamespace(namespace)
+                        .runnableInformer(0), sink, "namespace " + namespace));
+            }
+        }
+        return started;
+    }
+
+    private static SharedIndexInformer<GenericKubernetesResource> start(ResourceType type,
+            SharedIndexInformer<GenericKubernetesResource> informer, ObjectSink sink, String scope) {
+        informer.addIndexers(Map.of(UID_INDEX, resource -> resource.getMetadata() == null
+                || resource.getMetadata().getUid() == null ? List.of() : List.of(resource.getMetadata().getUid())));
+        informer.addEventHandler(new SinkHandler(type, sink));
+        informer.start().whenComplete((ignored, error) -> {
+            if (error != null) {
+                LOG.error("Watching {} in {} failed: {}", type, scope, error.getMessage());
+            } else {
+                LOG.info("Watching {} in {}", type, scope);
+            }
+        });
+        return informer;
+    }
+
+    /** Adapts informer callbacks to the sink, so that no object can break the informer. */
+    private record SinkHandler(ResourceType type, ObjectSink sink) implements ResourceEventHandler<GenericKubernetesResource> {
+        @Override
+        public void onAdd(GenericKubernetesResource resource) {
+            deliver(resource, false);
+        }
+
+        @Override
+        public void onUpdate(GenericKubernetesResource previous, GenericKubernetesResource resource) {
+            deliver(resource, false);
+        }
+
+        @Override
+        public void onDelete(GenericKubernetesResource resource, boolean finalStateUnknown) {
+            deliver(resource, true);
+        }
+
+        private void deliver(GenericKubernetesResource resource, boolean deleted) {
+            try {
+                KubeObject object = new GenericObjectView(resource);
+                if (deleted) {
+                    sink.delete(type, object);
+                } else {
+                    sink.upsert(type, object);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Skipped a {} event for {}: {}", type.kind(), resource.getMetadata() == null ? "?"
+                        : resource.getMetadata().getName(), e.toString());
+            }
+        }
+    }
+}

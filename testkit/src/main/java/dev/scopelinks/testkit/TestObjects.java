@@ -1,0 +1,35 @@
+package dev.scopelinks.testkit;
+
+import dev.scopelinks.host.watch.GenericObjectView;
+import dev.scopelinks.spi.KubeObject;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.utils.Serialization;
+
+/**
+ * Kubernetes objects for provider tests, written as YAML exactly as {@code kubectl get -o yaml}
+ * prints them. They reach the provider through the same view the host uses for watched objects.
+ *
+ * <p>Example:
+ * <pre>{@code
+ * KubeObject pod = TestObjects.fromYaml("""
+ *     apiVersion: v1
+ *     kind: Pod
+ *     metadata: {name: web-1, namespace: shop, uid: 3f1c}
+ *     spec: {nodeName: worker-3}
+ *     """);
+ * }</pre>
+ */
+public final class TestObjects {
+
+    private TestObjects() {
+    }
+
+    /** The object described by {@code yaml}. */
+    public static KubeObject fromYaml(String yaml) {
+        GenericKubernetesResource resource = Serialization.unmarshal(yaml, GenericKubernetesResource.class);
+        if (resource == null) {
+            throw new IllegalArgumentException("no object in YAML:\n" + yaml);
+        }
+        return new GenericObjectView(resource);
+    }
+}
