@@ -78,7 +78,9 @@ public final class ScopeLinksHost implements AutoCloseable {
         }
         ScopeLinksHost host = new ScopeLinksHost(metrics, publisher, server, watcher, updater, failures);
         watcher.watch(plan.watchedResources(), updater);
-        if (watcher.awaitSynced(settings.syncTimeout())) {
+        boolean synced = watcher.awaitSynced(settings.syncTimeout());
+        publisher.flush();
+        if (synced) {
             LOG.info("Synced {} resource(s); {} node(s) have links", plan.watchedResources().size(),
                     publisher.snapshot().nodes());
         } else {

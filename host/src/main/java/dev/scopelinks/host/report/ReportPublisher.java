@@ -74,6 +74,17 @@ public final class ReportPublisher implements AutoCloseable {
         }
     }
 
+    /** Rebuilds now on the builder thread and waits for it, e.g. right after the first sync. */
+    public void flush() throws InterruptedException {
+        try {
+            executor.submit(this::rebuild).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("rebuilding the report failed", e.getCause());
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // closed: nothing left to publish
+        }
+    }
+
     private void rebuild() {
         scheduled.set(false);
         try {

@@ -1,0 +1,31 @@
+package dev.scopelinks.spi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class VariableTest {
+
+    @Test
+    void familyMatchesAnyKeyUnderItsPrefixIncludingDotsAndSlashes() {
+        Variable labels = new Variable("labels.<key>", "a label", "web");
+        assertThat(labels.isFamily()).isTrue();
+        assertThat(labels.matches("labels.app.kubernetes.io/name")).isTrue();
+        assertThat(labels.matches("labels.")).isFalse();
+        assertThat(labels.matches("annotations.x")).isFalse();
+    }
+
+    @Test
+    void plainVariableMatchesOnlyItsName() {
+        Variable name = new Variable("name", "the name", "web");
+        assertThat(name.isFamily()).isFalse();
+        assertThat(name.matches("name")).isTrue();
+        assertThat(name.matches("namespace")).isFalse();
+    }
+
+    @Test
+    void builderLeavesOutEmptyValuesSoTemplatesSkipInsteadOfServingBrokenUrls() {
+        var vars = ObjectVariables.empty().put("a", "1").put("b", "").put("c", (String) null).build();
+        assertThat(vars).containsOnlyKeys("a");
+    }
+}
