@@ -167,12 +167,7 @@ public final class PluginSocketServer implements AutoCloseable {
             if (now - state.lastActive > limit) {
                 LOG.debug("Closing a connection silent for over {} ms", settings.idleTimeout().toMillis());
                 activity.remove(connection);
-                try {
-                    state.channel.shutdownInput();
-                } catch (IOException e) {
-                    LOG.trace("shutdownInput failed", e);
-                }
-                closeQuietly(state.channel);
+                wakeReader(state.channel);
             }
         });
     }
@@ -196,12 +191,25 @@ public final class PluginSocketServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         closeQuietly(channel);
-        activity.values().forEach(state -> closeQuietly(state.channel));
+        activity.values().forEach(state -> wakeReader(state.channel));
         activity.clear();
         connections.shutdownNow();
         reaper.shutdownNow();
         file.remove(socketKey);
         LOG.info("Removed socket {}", settings.socketPath());
+    }
+
+    /**
+     * Ends the blocked read of a connection's own thread, which then closes the channel itself.
+     * Closing it from here instead would free the descriptor while that thread still uses it, and
+     * the next accepted connection, given the same descriptor, could receive the old one's bytes.
+     */
+    private static void wakeReader(UnixSocketChannel channel) {
+        try {
+            channel.shutdownInput();
+        } catch (IOException e) {
+            LOG.trace("shutdownInput failed", e);
+        }
     }
 
     private static void closeQuietly(java.io.Closeable closeable) {
