@@ -84,6 +84,41 @@ class ReportWriterTest {
         assertThat(ticking.nodeCount(ScopeTopology.POD)).isZero();
     }
 
+    @Test
+    void stampsEachLinkWithTheTimeItsValueWasLastComputed() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<Instant> now =
+                new java.util.concurrent.atomic.AtomicReference<>(Instant.parse("2026-11-25T10:00:00Z"));
+        Clock clock = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        ReportModel stamped = new ReportModel(clock);
+        stamped.put(ScopeTopology.POD, "u", List.of(new RenderedNode("u;<pod>", Map.of(
+                "scope-links-x", "https://x.example/a", "scope-links-y", "https://y.example/a"))));
+        now.set(Instant.parse("2026-11-25T11:00:00Z"));
+
+        stamped.put(ScopeTopology.POD, "u", List.of(new RenderedNode("u;<pod>", Map.of(
+                "scope-links-x", "https://x.example/a", "scope-links-y", "https://y.example/b"))));
+
+        JsonNode latest = JSON.readTree(new ReportWriter(1 << 20).write(layout(), stamped).body())
+                .at("/Pod/nodes/u;<pod>/latest");
+        assertThat(latest.at("/scope-links-x/timestamp").asText()).isEqualTo("2026-11-25T10:00:00Z");
+        assertThat(latest.at("/scope-links-y/timestamp").asText()).isEqualTo("2026-11-25T11:00:00Z");
+        assertThat(latest.at("/scope-links-y/value").asText()).isEqualTo("https://y.example/b");
+    }
+
     private static ReportLayout layout() {
         byte[] plugins = "\"Plugins\":[{\"id\":\"scope-links\",\"label\":\"L\",\"interfaces\":[\"reporter\"],\"api_version\":\"1\"}]"
                 .getBytes(StandardCharsets.UTF_8);
