@@ -14,6 +14,7 @@ final class HostRunner implements AutoCloseable {
 
     private final ScopeLinksHost host;
     private final AdminServer admin;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private HostRunner(ScopeLinksHost host, AdminServer admin) {
         this.host = host;
@@ -48,6 +49,9 @@ final class HostRunner implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return; // the signal path and the shutdown hook may both get here
+        }
         if (admin != null) {
             admin.close();
         }
