@@ -1,0 +1,71 @@
+package dev.scopelinks.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.scopelinks.host.config.ConfigLoader;
+import dev.scopelinks.host.metrics.HostMetrics;
+import dev.scopelinks.host.plugin.ProviderCatalog;
+import dev.scopelinks.host.plugin.ProviderLoader;
+import dev.scopelinks.host.probe.ProbeClient;
+import dev.scopelinks.host.render.LinkPlan;
+import dev.scopelinks.host.render.LinkPlanner;
+import dev.scopelinks.host.testing.Eventually;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** With {@code namespaces:} set, only those namespaces are watched. */
+@EnableKubernetesMockClient(crud = true)
+class NamespacedWatchIT {
+
+    static KubernetesClient client;
+
+    @TempDir
+    Path root;
+
+    @Test
+    void linksOnlyObjectsInTheListedNamespaces() throws Exception {
+        ProviderCatalog catalog = new ProviderLoader(getClass().getClassLoader(), Optional.empty()).load();
+        LinkPlan plan = new LinkPlanner().plan(new ConfigLoader(name -> null).load("links.yaml", new StringReader("""
+                apiVersion: scope-links/v1
+                namespaces: [shop, billing]
+                providers:
+                  Pod:
+                    links:
+                      - {id: logs, label: Logs, url: "https://logs.example/{{namespace}}/{{name}}"}
+                """)), catalog);
+        HostSettings defaults = HostSettings.defaults(root);
+        Pod inShop = client.pods().inNamespace("shop").resource(pod("a")).create();
+        Pod inBilling = client.pods().inNamespace("billing").resource(pod("b")).create();
+        Pod elsewhere = client.pods().inNamespace("kube-system").resource(pod("c")).create();
+
+        try (ScopeLinksHost host = ScopeLinksHost.start(new HostSettings(root, defaults.idleTimeout(),
+                Duration.ofSeconds(1), Duration.ofMillis(20), Duration.ofSeconds(10), defaults.maxReportBytes(), 4),
+                plan, catalog, client, new HostMetrics());
+             ProbeClient probe = new ProbeClient(host.socketPath(), Duration.ofSeconds(3), "ns-it")) {
+            Eventually.within(Duration.ofSeconds(10), () -> {
+                JsonNode nodes = new ObjectMapper().readTree(probe.pollReport().body()).at("/Pod/nodes");
+                assertThat(nodes.has(inShop.getMetadata().getUid() + ";<pod>")).isTrue();
+                assertThat(nodes.has(inBilling.getMetadata().getUid() + ";<pod>")).isTrue();
+                assertThat(nodes.has(elsewhere.getMetadata().getUid() + ";<pod>")).isFalse();
+            });
+            assertThat(host.isReady()).isTrue();
+            assertThat(host.readiness()).contains("watch: synced");
+        }
+    }
+
+    private static Pod pod(String name) {
+        return new PodBuilder().withNewMetadata().withName(name).endMetadata().withNewSpec()
+                .withContainers(new ContainerBuilder().withName("main").withImage("nginx").build()).endSpec().build();
+    }
+}
