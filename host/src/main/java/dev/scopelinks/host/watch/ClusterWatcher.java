@@ -102,8 +102,8 @@ public final class ClusterWatcher implements ObjectLookup, AutoCloseable {
             Optional<String> missing = optional.contains(type) ? notServed(type) : Optional.empty();
             if (missing.isPresent()) {
                 degraded.put(type, missing.get());
-                LOG.warn("{}: nothing of this kind gets links until the cluster serves it; looking again every {} s",
-                        missing.get(), recheck.toSeconds());
+                LOG.warn("{}: nothing of this kind gets links until the cluster serves it; looking again every {}",
+                        missing.get(), recheck.toMillis() >= 1000 ? recheck.toSeconds() + " s" : recheck.toMillis() + " ms");
             } else {
                 degraded.remove(type);
                 informers.put(type, start(type, sink));
