@@ -15,12 +15,16 @@ import dev.scopelinks.host.server.SocketInUseException;
 import dev.scopelinks.host.watch.ClusterWatcher;
 import dev.scopelinks.spi.LinkProvider;
 import dev.scopelinks.spi.ProviderContext;
+import dev.scopelinks.spi.ResourceType;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,15 +43,18 @@ public final class ScopeLinksHost implements AutoCloseable {
     private final ClusterWatcher watcher;
     private final ReportUpdater updater;
     private final List<ProviderLoadFailure> failures;
+    private final LinkPlan plan;
 
     private ScopeLinksHost(HostMetrics metrics, ReportPublisher publisher, PluginSocketServer server,
-                           ClusterWatcher watcher, ReportUpdater updater, List<ProviderLoadFailure> failures) {
+                           ClusterWatcher watcher, ReportUpdater updater, List<ProviderLoadFailure> failures,
+                           LinkPlan plan) {
         this.metrics = metrics;
         this.publisher = publisher;
         this.server = server;
         this.watcher = watcher;
         this.updater = updater;
         this.failures = List.copyOf(failures);
+        this.plan = plan;
     }
 
     /**
@@ -57,6 +64,16 @@ public final class ScopeLinksHost implements AutoCloseable {
     public static ScopeLinksHost start(HostSettings settings, LinkPlan plan, ProviderCatalog catalog,
                                        KubernetesClient client, HostMetrics metrics)
             throws IOException, SocketInUseException, InterruptedException {
+        return start(settings, plan, catalog, client, metrics, ClusterWatcher.DEFAULT_RECHECK);
+    }
+
+    /**
+     * Like {@link #start(HostSettings, LinkPlan, ProviderCatalog, KubernetesClient, HostMetrics)}, looking
+     * up optional APIs the cluster does not serve again every {@code apiRecheck}.
+     */
+    public static ScopeLinksHost start(HostSettings settings, LinkPlan plan, ProviderCatalog catalog,
+                                       KubernetesClient client, HostMetrics metrics, Duration apiRecheck)
+            throws IOException, SocketInUseException, InterruptedException {
         Objects.requireNonNull(plan, "plan");
         ReportModel model = new ReportModel(Clock.systemUTC());
         ReportPublisher publisher = new ReportPublisher(model, ReportLayout.of(plan), settings.coalesce(),
@@ -65,7 +82,7 @@ public final class ScopeLinksHost implements AutoCloseable {
         PluginSocketServer server = new PluginSocketServer(new PluginSocketServer.Settings(
                 settings.socketPath(pluginId), settings.idleTimeout(), settings.takeoverWait(),
                 settings.maxConnections()), publisher::body, metrics);
-        ClusterWatcher watcher = new ClusterWatcher(client, plan.config().namespaces());
+        ClusterWatcher watcher = new ClusterWatcher(client, plan.config().namespaces(), apiRecheck);
         ReportUpdater updater = new ReportUpdater(model, publisher, metrics);
         List<ProviderLoadFailure> failures = new ArrayList<>(catalog.failures());
         updater.useRenderers(renderers(plan, watcher, metrics, failures));
@@ -76,9 +93,10 @@ public final class ScopeLinksHost implements AutoCloseable {
             publisher.close();
             throw e;
         }
-        ScopeLinksHost host = new ScopeLinksHost(metrics, publisher, server, watcher, updater, failures);
-        watcher.watch(plan.watchedResources(), updater);
+        ScopeLinksHost host = new ScopeLinksHost(metrics, publisher, server, watcher, updater, failures, plan);
+        watcher.watch(plan.watchedResources(), plan.optionalResources(), updater);
         boolean synced = watcher.awaitSynced(settings.syncTimeout());
+        rerenderDependents(plan, watcher, updater);
         publisher.flush();
         if (synced) {
             LOG.info("Synced {} resource(s); {} node(s) have links", plan.watchedResources().size(),
@@ -88,6 +106,17 @@ public final class ScopeLinksHost implements AutoCloseable {
                     settings.syncTimeout().toSeconds(), watcher.unsynced());
         }
         return host;
+    }
+
+    /**
+     * Informers list in parallel, so a Pod may have been rendered before its ReplicaSet or Node was
+     * cached. One more pass over the objects of providers that look others up, once everything is
+     * listed, fills in their cross-object variables; unchanged nodes cost nothing.
+     */
+    private static void rerenderDependents(LinkPlan plan, ClusterWatcher watcher, ReportUpdater updater) {
+        plan.providers().stream().filter(provider -> !provider.dependsOn().isEmpty())
+                .map(ProviderPlan::watches).distinct()
+                .forEach(type -> watcher.forEachCached(type, object -> updater.upsert(type, object)));
     }
 
     private static List<ObjectRenderer> renderers(LinkPlan plan, ClusterWatcher watcher, HostMetrics metrics,
@@ -136,7 +165,23 @@ public final class ScopeLinksHost implements AutoCloseable {
         text.append("report: ").append(publisher.snapshot().nodes()).append(" node(s), ")
                 .append(publisher.body().length).append(" bytes\n");
         failures.forEach(failure -> text.append("degraded: ").append(failure).append('\n'));
+        degradedProviders().forEach((provider, reason) -> text.append("degraded: provider ").append(provider)
+                .append(" not ready: ").append(reason).append('\n'));
         return text.toString();
+    }
+
+    /**
+     * Providers whose optional API the cluster does not serve (yet), with the reason. They have no
+     * nodes in the report; the API is looked up again periodically. The host stays ready: on a
+     * cluster that dropped an API for good (CronJobs in {@code batch/v1beta1} from Kubernetes 1.25
+     * on), readiness would otherwise never come.
+     */
+    public Map<String, String> degradedProviders() {
+        Map<ResourceType, String> missing = watcher.degraded();
+        Map<String, String> providers = new LinkedHashMap<>();
+        plan.providers().stream().filter(provider -> missing.containsKey(provider.watches()))
+                .forEach(provider -> providers.put(provider.id(), missing.get(provider.watches())));
+        return providers;
     }
 
     public HostMetrics metrics() {

@@ -46,11 +46,47 @@ public interface LinkProviderFactory {
     }
 
     /**
+     * The resources to look up for one configuration, given the variables its templates use;
+     * the host watches only these, so an operator who does not use a cross-object variable does
+     * not pay for (or grant read access to) the resource behind it. By default all of
+     * {@link #dependsOn()}.
+     *
+     * <p>Example: Pods need ReplicaSets and Jobs only for {@code workloadKind}/{@code workloadName}:
+     * <pre>{@code
+     * public Set<ResourceType> dependsOn(Set<String> usedVariables) {
+     *     return usedVariables.contains("workloadName") ? Set.of(OwnerChain.REPLICA_SETS) : Set.of();
+     * }
+     * }</pre>
+     *
+     * @param usedVariables the provider's variables that the configured templates use
+     * @since SPI version 1 (added as a default method)
+     */
+    default Set<ResourceType> dependsOn(Set<String> usedVariables) {
+        return dependsOn();
+    }
+
+    /**
      * Fields beyond the standard metadata the provider reads, as paths from the object's root
      * (e.g. {@code "spec.nodeName"}). The host may keep only these in its cache.
      */
     default Set<String> fieldsRead() {
         return Set.of();
+    }
+
+    /**
+     * Whether the watched resource's API may be missing from a cluster: a CRD group that is
+     * installed separately, or an API version newer clusters stopped serving. When the cluster
+     * does not serve it, the host does not fail: it reports this provider as degraded (not ready),
+     * emits none of its nodes, and looks the API up again periodically, so an API installed later
+     * is picked up without a restart. Built-in kinds that every cluster serves keep the default.
+     *
+     * <p>Example: a provider for OpenEBS's {@code VolumeSnapshot} CRD, or for CronJobs in
+     * {@code batch/v1beta1}: {@code public boolean watchesOptionalApi() { return true; }}
+     *
+     * @since SPI version 1 (added as a default method)
+     */
+    default boolean watchesOptionalApi() {
+        return false;
     }
 
     /** Creates the provider for one configuration. */

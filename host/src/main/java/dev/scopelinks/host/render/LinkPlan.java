@@ -22,14 +22,30 @@ public record LinkPlan(ScopeLinksConfig config, List<ProviderPlan> providers) {
 
     /**
      * Every resource the host must watch for this plan: each provider's own resource and the
-     * resources it looks up. This set is also what the host needs {@code get, list, watch} on.
+     * resources it looks up for the variables its templates use. This set is also what the host
+     * needs {@code get, list, watch} on.
      */
     public Set<ResourceType> watchedResources() {
         Set<ResourceType> resources = new LinkedHashSet<>();
         for (ProviderPlan provider : providers) {
             resources.add(provider.watches());
-            resources.addAll(provider.provider().factory().dependsOn());
+            resources.addAll(provider.dependsOn());
         }
         return resources;
+    }
+
+    /**
+     * The watched resources whose API a cluster may not serve: those watched only by providers that
+     * declare {@code watchesOptionalApi()}. A resource any other provider needs is never optional.
+     */
+    public Set<ResourceType> optionalResources() {
+        Set<ResourceType> optional = new LinkedHashSet<>();
+        Set<ResourceType> required = new LinkedHashSet<>();
+        for (ProviderPlan provider : providers) {
+            (provider.provider().factory().watchesOptionalApi() ? optional : required).add(provider.watches());
+            required.addAll(provider.dependsOn());
+        }
+        optional.removeAll(required);
+        return optional;
     }
 }

@@ -3,8 +3,10 @@ package dev.scopelinks.host.render;
 import dev.scopelinks.host.plugin.LoadedProvider;
 import dev.scopelinks.spi.ResourceType;
 import dev.scopelinks.spi.ScopeTopology;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One configured provider and its compiled links.
@@ -29,5 +31,17 @@ public record ProviderPlan(LoadedProvider provider, List<CompiledLink> links) {
 
     public ScopeTopology topology() {
         return provider.factory().topology();
+    }
+
+    /** The provider's variables that the configured templates use. */
+    public Set<String> usedVariables() {
+        Set<String> used = new LinkedHashSet<>();
+        links.forEach(link -> used.addAll(link.template().requiredObjectVariables()));
+        return Set.copyOf(used);
+    }
+
+    /** The resources the provider looks up for these links (see {@code LinkProviderFactory.dependsOn(Set)}). */
+    public Set<ResourceType> dependsOn() {
+        return provider.factory().dependsOn(usedVariables());
     }
 }
