@@ -36,7 +36,7 @@ public record ProviderPlan(LoadedProvider provider, List<CompiledLink> links) {
     /** The provider's variables that the configured templates use. */
     public Set<String> usedVariables() {
         Set<String> used = new LinkedHashSet<>();
-        links.forEach(link -> used.addAll(link.template().requiredObjectVariables()));
+        links.forEach(link -> used.addAll(link.template().usedObjectVariables()));
         return Set.copyOf(used);
     }
 

@@ -29,6 +29,7 @@ public final class TemplateCompiler {
     public UrlTemplate compile(String name, String template, TemplateVariables variables) throws TemplateException {
         var tags = TemplateLexer.tags(template);
         Set<String> required = new LinkedHashSet<>();
+        Set<String> used = new LinkedHashSet<>();
         Deque<TemplateTag> sections = new ArrayDeque<>();
         for (TemplateTag tag : tags) {
             switch (tag.kind()) {
@@ -47,9 +48,15 @@ public final class TemplateCompiler {
                 case SECTION, INVERTED -> {
                     requireKnown(tag, variables);
                     sections.push(tag);
+                    if (variables.isObject(tag.name())) {
+                        used.add(tag.name());
+                    }
                 }
                 case VALUE -> {
                     requireKnown(tag, variables);
+                    if (variables.isObject(tag.name())) {
+                        used.add(tag.name());
+                    }
                     if (sections.isEmpty() && !variables.isConfig(tag.name())) {
                         required.add(tag.name());
                     }
@@ -76,7 +83,7 @@ public final class TemplateCompiler {
             throw new TemplateException(0, "mustache cannot compile it: " + e.getMessage());
         }
         Map<String, Object> configScope = new LinkedHashMap<>(variables.configValues());
-        return new UrlTemplate(template, mustache, required, configScope);
+        return new UrlTemplate(template, mustache, required, used, configScope);
     }
 
     private static void requireKnown(TemplateTag tag, TemplateVariables variables) throws TemplateException {

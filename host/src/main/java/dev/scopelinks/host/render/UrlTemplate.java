@@ -14,13 +14,17 @@ public final class UrlTemplate {
 
     private final String source;
     private final Mustache mustache;
-    private final Set<String> requiredObjectVariables;
+    private final List<String> requiredObjectVariables;
+    private final Set<String> usedObjectVariables;
     private final Map<String, Object> configScope;
 
-    UrlTemplate(String source, Mustache mustache, Set<String> requiredObjectVariables, Map<String, Object> configScope) {
+    UrlTemplate(String source, Mustache mustache, Set<String> requiredObjectVariables, Set<String> usedObjectVariables,
+                Map<String, Object> configScope) {
         this.source = source;
         this.mustache = mustache;
-        this.requiredObjectVariables = Set.copyOf(requiredObjectVariables);
+        // Template order, so the reason names the first variable the operator wrote that is missing.
+        this.requiredObjectVariables = List.copyOf(requiredObjectVariables);
+        this.usedObjectVariables = Set.copyOf(usedObjectVariables);
         this.configScope = Map.copyOf(configScope);
     }
 
@@ -30,8 +34,13 @@ public final class UrlTemplate {
     }
 
     /** The object variables this template cannot do without. */
-    public Set<String> requiredObjectVariables() {
+    public List<String> requiredObjectVariables() {
         return requiredObjectVariables;
+    }
+
+    /** Every object variable the template refers to, in values or as a section. */
+    public Set<String> usedObjectVariables() {
+        return usedObjectVariables;
     }
 
     /** Renders the link for one object's variables. */
