@@ -12,6 +12,7 @@ import dev.scopelinks.host.report.ReportPublisher;
 import dev.scopelinks.host.report.ReportUpdater;
 import dev.scopelinks.host.server.PluginSocketServer;
 import dev.scopelinks.host.server.SocketInUseException;
+import dev.scopelinks.host.watch.CachedFields;
 import dev.scopelinks.host.watch.ClusterWatcher;
 import dev.scopelinks.spi.LinkProvider;
 import dev.scopelinks.spi.ProviderContext;
@@ -82,7 +83,8 @@ public final class ScopeLinksHost implements AutoCloseable {
         PluginSocketServer server = new PluginSocketServer(new PluginSocketServer.Settings(
                 settings.socketPath(pluginId), settings.idleTimeout(), settings.takeoverWait(),
                 settings.maxConnections()), publisher::body, metrics);
-        ClusterWatcher watcher = new ClusterWatcher(client, plan.config().namespaces(), apiRecheck);
+        ClusterWatcher watcher = new ClusterWatcher(client, plan.config().namespaces(), apiRecheck,
+                CachedFields.declaredBy(catalog.providers().values()));
         ReportUpdater updater = new ReportUpdater(model, publisher, metrics);
         List<ProviderLoadFailure> failures = new ArrayList<>(catalog.failures());
         updater.useRenderers(renderers(plan, watcher, metrics, failures));

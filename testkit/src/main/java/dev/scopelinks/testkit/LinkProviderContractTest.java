@@ -105,6 +105,16 @@ public abstract class LinkProviderContractTest {
     }
 
     @Test
+    void declaresEveryFieldItReadsSoCachedCopiesGiveTheSameVariables() {
+        KubeObject full = TestObjects.fromYaml(sampleObject());
+        KubeObject cached = TestObjects.asCached(sampleObject(), factory());
+
+        assertThat(harness().runObjects(List.of(cached)).nodes())
+                .as("variables from the informer cache's reduced copy; add what differs to fieldsRead()")
+                .isEqualTo(harness().runObjects(List.of(full)).nodes());
+    }
+
+    @Test
     void survivesAnObjectWithOnlyMandatoryMetadata() {
         KubeObject bare = TestObjects.fromYaml(minimalObject());
 

@@ -32,4 +32,24 @@ public final class TestObjects {
         }
         return new GenericObjectView(resource);
     }
+
+    /**
+     * The object described by {@code yaml} as the host's informer cache keeps it for a provider of
+     * {@code factory}'s kind: the standard metadata plus the fields the provider declares it reads.
+     * Look-ups and re-rendering after a config reload see exactly this.
+     */
+    public static KubeObject asCached(String yaml, dev.scopelinks.spi.LinkProviderFactory factory) {
+        GenericKubernetesResource resource = Serialization.unmarshal(yaml, GenericKubernetesResource.class);
+        String[] fields = dev.scopelinks.host.watch.CachedFields.declaredBy(java.util.List.of(
+                new dev.scopelinks.host.plugin.LoadedProvider(factory, "test"))).forResource(factory.watches())
+                .orElseThrow().toArray(String[]::new);
+        io.fabric8.kubernetes.client.informers.cache.ReducedStateItemStore<GenericKubernetesResource> store =
+                new io.fabric8.kubernetes.client.informers.cache.ReducedStateItemStore<>(
+                        io.fabric8.kubernetes.client.informers.cache.ReducedStateItemStore.NAME_KEY_STATE,
+                        GenericKubernetesResource.class,
+                        new io.fabric8.kubernetes.client.utils.KubernetesSerialization(), fields);
+        String key = store.getKey(resource);
+        store.put(key, resource);
+        return new GenericObjectView(store.get(key));
+    }
 }

@@ -114,7 +114,7 @@ public final class ProbeClient implements AutoCloseable {
             return;
         }
         channel = UnixSocketChannel.open(new UnixSocketAddress(socket.toFile()));
-        connection = new DefaultBHttpClientConnection(Http1Config.DEFAULT);
+        connection = new DefaultBHttpClientConnection(Http1Config.custom().setBufferSize(64 * 1024).build());
         connection.bind(channel.socket());
         connectionsOpened++;
     }

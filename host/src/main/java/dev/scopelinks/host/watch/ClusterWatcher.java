@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.informers.cache.ReducedStateItemStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,6 +49,7 @@ public final class ClusterWatcher implements ObjectLookup, AutoCloseable {
     private final KubernetesClient client;
     private final List<String> namespaces;
     private final Duration recheck;
+    private final CachedFields cachedFields;
     private final Map<ResourceType, List<SharedIndexInformer<GenericKubernetesResource>>> informers =
             new LinkedHashMap<>();
     private final Map<ResourceType, String> degraded = new LinkedHashMap<>();
@@ -68,9 +70,18 @@ public final class ClusterWatcher implements ObjectLookup, AutoCloseable {
      * @param recheck    how often an optional API that is not served is looked up again
      */
     public ClusterWatcher(KubernetesClient client, List<String> namespaces, Duration recheck) {
+        this(client, namespaces, recheck, CachedFields.wholeObjects());
+    }
+
+    /**
+     * @param cachedFields which fields the informer caches keep per resource
+     */
+    public ClusterWatcher(KubernetesClient client, List<String> namespaces, Duration recheck,
+                          CachedFields cachedFields) {
         this.client = Objects.requireNonNull(client, "client");
         this.namespaces = List.copyOf(namespaces);
         this.recheck = Objects.requireNonNull(recheck, "recheck");
+        this.cachedFields = Objects.requireNonNull(cachedFields, "cachedFields");
     }
 
     /**
@@ -253,8 +264,11 @@ public final class ClusterWatcher implements ObjectLookup, AutoCloseable {
         return started;
     }
 
-    private static SharedIndexInformer<GenericKubernetesResource> start(ResourceType type,
+    private SharedIndexInformer<GenericKubernetesResource> start(ResourceType type,
             SharedIndexInformer<GenericKubernetesResource> informer, ObjectSink sink, String scope) {
+        cachedFields.forResource(type).ifPresent(fields -> informer.itemStore(new ReducedStateItemStore<>(
+                ReducedStateItemStore.NAME_KEY_STATE, GenericKubernetesResource.class,
+                client.getKubernetesSerialization(), fields.toArray(String[]::new))));
         informer.addIndexers(Map.of(UID_INDEX, resource -> resource.getMetadata() == null
                 || resource.getMetadata().getUid() == null ? List.of() : List.of(resource.getMetadata().getUid())));
         informer.addEventHandler(new SinkHandler(type, sink));
