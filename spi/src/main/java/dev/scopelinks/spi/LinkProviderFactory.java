@@ -37,9 +37,9 @@ public interface LinkProviderFactory {
     List<Variable> variables();
 
     /**
-     * Other resources the provider looks up through {@link ObjectLookup}; the host watches them
-     * too (and needs read access to them). Example: Pods declare ReplicaSets to resolve their
-     * Deployment.
+     * Every other resource the provider may look up through {@link ObjectLookup}. The host watches
+     * (and needs read access to) the part of it that {@link #dependsOn(Set)} returns for the
+     * configured templates. Example: Pods declare ReplicaSets to resolve their Deployment.
      */
     default Set<ResourceType> dependsOn() {
         return Set.of();
@@ -57,6 +57,8 @@ public interface LinkProviderFactory {
      *     return usedVariables.contains("workloadName") ? Set.of(OwnerChain.REPLICA_SETS) : Set.of();
      * }
      * }</pre>
+     *
+     * <p>Return a subset of {@link #dependsOn()}; a look-up of a resource not returned here finds nothing.
      *
      * @param usedVariables the provider's variables that the configured templates use
      * @since SPI version 1 (added as a default method)

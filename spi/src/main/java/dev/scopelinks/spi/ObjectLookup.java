@@ -6,8 +6,8 @@ import java.util.Optional;
  * Read-only access to other objects the host watches, for variables that cross objects
  * ("the Deployment that owns this Pod", "the Node this Pod runs on").
  *
- * <p>Only resources the provider declared in {@link LinkProviderFactory#dependsOn()} (or its own
- * watched resource) can be found. Look-ups read the host's in-memory cache and never call the API
+ * <p>Only resources the host watches can be found: the provider's own, and those its
+ * {@link LinkProviderFactory#dependsOn(java.util.Set)} returns for the configured templates. Look-ups read the host's in-memory cache and never call the API
  * server; an object that is not (yet) in the cache is simply empty.
  *
  * <p>Example: {@code lookup.byName(NODES, "", pod.field("spec.nodeName").orElse(""))}.

@@ -80,6 +80,15 @@ public abstract class LinkProviderContractTest {
     }
 
     @Test
+    void looksUpOnlyDeclaredResources() {
+        Set<String> all = factory().variables().stream().map(Variable::name).collect(Collectors.toSet());
+
+        assertThat(factory().dependsOn(all)).as("dependsOn(every variable) is part of dependsOn()")
+                .isSubsetOf(factory().dependsOn());
+        assertThat(factory().dependsOn(Set.of())).isSubsetOf(factory().dependsOn());
+    }
+
+    @Test
     void givesTheExpectedNodeIdsWithTheTopologysTag() {
         List<String> ids = harness().run(sampleObject()).nodeIds();
 

@@ -42,6 +42,7 @@ public record ProviderPlan(LoadedProvider provider, List<CompiledLink> links) {
 
     /** The resources the provider looks up for these links (see {@code LinkProviderFactory.dependsOn(Set)}). */
     public Set<ResourceType> dependsOn() {
-        return provider.factory().dependsOn(usedVariables());
+        // A provider's own code: a null answer means "nothing", not a host that cannot start.
+        return Objects.requireNonNullElse(provider.factory().dependsOn(usedVariables()), Set.of());
     }
 }

@@ -55,6 +55,7 @@ public final class ClusterWatcher implements ObjectLookup, AutoCloseable {
     private final Map<ResourceType, String> degraded = new LinkedHashMap<>();
     private ObjectSink sink;
     private ScheduledExecutorService rechecker;
+    private volatile boolean closed;
 
     /**
      * @param client     the cluster
@@ -232,6 +233,7 @@ public final class ClusterWatcher implements ObjectLookup, AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         if (rechecker != null) {
             rechecker.shutdownNow();
         }
@@ -273,7 +275,9 @@ public final class ClusterWatcher implements ObjectLookup, AutoCloseable {
                 || resource.getMetadata().getUid() == null ? List.of() : List.of(resource.getMetadata().getUid())));
         informer.addEventHandler(new SinkHandler(type, sink));
         informer.start().whenComplete((ignored, error) -> {
-            if (error != null) {
+            if (error != null && closed) {
+                LOG.debug("Watching {} in {} ended by shutdown before it was established", type, scope);
+            } else if (error != null) {
                 LOG.error("Watching {} in {} failed: {}", type, scope, error.getMessage());
             } else {
                 LOG.info("Watching {} in {}", type, scope);

@@ -153,7 +153,7 @@ class PodLinkProviderFactoryTest extends LinkProviderContractTest {
         assertThat(run.variables(POD_NODE)).containsEntry("ownerName", "web-7d4f8b")
                 .doesNotContainKeys("workloadKind", "workloadName", "nodeZone");
         assertThat(run.links(POD_NODE)).isEmpty();
-        assertThat(run.skipped()).singleElement().asString().contains("missing:workloadKind");
+        assertThat(run.skipped()).singleElement().asString().containsPattern("missing:workload(Kind|Name)");
     }
 
     @Test
