@@ -7,8 +7,9 @@ import java.util.Optional;
  * ("the Deployment that owns this Pod", "the Node this Pod runs on").
  *
  * <p>Only resources the host watches can be found: the provider's own, and those its
- * {@link LinkProviderFactory#dependsOn(java.util.Set)} returns for the configured templates. Look-ups read the host's in-memory cache and never call the API
- * server; an object that is not (yet) in the cache is simply empty.
+ * {@link LinkProviderFactory#dependsOn(java.util.Set)} returns for the configured templates.
+ * Look-ups read the host's in-memory cache and never call the API server; an object that is not
+ * (yet) in the cache is simply empty.
  *
  * <p>Example: {@code lookup.byName(NODES, "", pod.field("spec.nodeName").orElse(""))}.
  */

@@ -114,8 +114,9 @@ public final class ClusterWatcher implements ObjectLookup, AutoCloseable {
             Optional<String> missing = optional.contains(type) ? notServed(type) : Optional.empty();
             if (missing.isPresent()) {
                 degraded.put(type, missing.get());
+                String every = recheck.toMillis() >= 1000 ? recheck.toSeconds() + " s" : recheck.toMillis() + " ms";
                 LOG.warn("{}: nothing of this kind gets links until the cluster serves it; looking again every {}",
-                        missing.get(), recheck.toMillis() >= 1000 ? recheck.toSeconds() + " s" : recheck.toMillis() + " ms");
+                        missing.get(), every);
             } else {
                 degraded.remove(type);
                 informers.put(type, start(type, sink));
