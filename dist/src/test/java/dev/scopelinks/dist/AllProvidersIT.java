@@ -101,7 +101,10 @@ class AllProvidersIT {
                 catalog);
         HostSettings settings = new HostSettings(sockets, Duration.ofSeconds(10), Duration.ofSeconds(2),
                 Duration.ofMillis(20), Duration.ofSeconds(20), 48L * 1024 * 1024, 8);
-        try (ScopeLinksHost host = ScopeLinksHost.start(settings, plan, catalog, client, new HostMetrics());
+        // The client closes after the host and before the mock server goes down, so no watch
+        // connection is left for the server's shutdown to wait on.
+        try (KubernetesClient cluster = client;
+             ScopeLinksHost host = ScopeLinksHost.start(settings, plan, catalog, cluster, new HostMetrics());
              ProbeClient probe = new ProbeClient(host.socketPath(), ProbeClient.PROBE_TIMEOUT, "it-probe")) {
             Map<String, List<String>> wanted = new LinkedHashMap<>();
             expected.forEach((topology, url) -> wanted.put(topology.reportKey(), List.of(nodeIds.get(topology))));

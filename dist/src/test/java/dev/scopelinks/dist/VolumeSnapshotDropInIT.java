@@ -80,7 +80,10 @@ class VolumeSnapshotDropInIT {
         HostSettings settings = new HostSettings(sockets, Duration.ofSeconds(10), Duration.ofSeconds(2),
                 Duration.ofMillis(20), Duration.ofSeconds(20), 48L * 1024 * 1024, 8);
 
-        try (ScopeLinksHost host = ScopeLinksHost.start(settings, plan, catalog, client, new HostMetrics(),
+        // The client closes after the host and before the mock server goes down, so no watch
+        // connection is left for the server's shutdown to wait on.
+        try (KubernetesClient cluster = client;
+             ScopeLinksHost host = ScopeLinksHost.start(settings, plan, catalog, cluster, new HostMetrics(),
                 Duration.ofMillis(200));
              ProbeClient probe = new ProbeClient(host.socketPath(), ProbeClient.PROBE_TIMEOUT, "it-probe")) {
             assertThat(host.degradedProviders()).containsOnlyKeys("VolumeSnapshot", "VolumeSnapshotData");
