@@ -42,10 +42,14 @@ public final class ObjectRenderer {
             return List.of();
         }
         List<RenderedNode> rendered = new ArrayList<>(nodes.size());
+        Map<String, String> annotated = annotationLinks(object);
         for (ScopeNode node : nodes) {
             Map<String, String> variables = node.variables();
             Map<String, String> links = new LinkedHashMap<>();
             for (CompiledLink link : plan.links()) {
+                if (!link.config().when().test(object)) {
+                    continue;
+                }
                 RenderResult result = link.template().render(variables);
                 if (result instanceof RenderResult.Rendered url) {
                     links.put(link.key(), url.url());
@@ -53,11 +57,58 @@ public final class ObjectRenderer {
                     skips.skipped(plan.id(), link.config().id(), describe(object), (RenderResult.Skipped) result);
                 }
             }
+            links.putAll(annotated);
             if (!links.isEmpty()) {
                 rendered.add(new RenderedNode(node.nodeId(), links));
             }
         }
         return rendered;
+    }
+
+    /**
+     * The links the object's own annotations fill, by report key. Values are taken as written, never
+     * as templates, and served only when they are absolute http(s) URLs within the length limit.
+     */
+    private Map<String, String> annotationLinks(KubeObject object) {
+        AnnotationPlan annotations = plan.annotations();
+        String prefix = annotations.prefix() + "/";
+        Map<String, String> values = object.annotations();
+        if (values.isEmpty() || values.keySet().stream().noneMatch(key -> key.startsWith(prefix))) {
+            return Map.of();
+        }
+        Map<String, String> links = new LinkedHashMap<>();
+        java.util.Set<String> declared = new java.util.HashSet<>();
+        String namespace = object.namespace().orElse("");
+        for (AnnotationPlan.Row row : annotations.rows()) {
+            declared.add(row.annotation(annotations.prefix()));
+            String url = values.get(row.annotation(annotations.prefix()));
+            if (url == null) {
+                continue;
+            }
+            String slot = row.slot().id();
+            if (!row.slot().allows(namespace)) {
+                skips.skipped(plan.id(), slot, describe(object), new RenderResult.Skipped("namespace-not-allowed",
+                        "slot '" + slot + "' is not open to namespace '" + namespace + "'"));
+                continue;
+            }
+            String trimmed = url.strip();
+            String problem = trimmed.length() > annotations.maxLength()
+                    ? "longer than " + annotations.maxLength() + " characters" : UrlCheck.problem(trimmed);
+            if (problem != null) {
+                skips.skipped(plan.id(), slot, describe(object), new RenderResult.Skipped("invalid-annotation",
+                        "annotation " + row.annotation(annotations.prefix()) + " is " + problem));
+                continue;
+            }
+            links.put(row.key(), trimmed);
+        }
+        for (String key : values.keySet()) {
+            if (key.startsWith(prefix) && !declared.contains(key)) {
+                // One metric series for all undeclared slots: their names come from app teams, not the operator.
+                skips.skipped(plan.id(), "annotations", describe(object), new RenderResult.Skipped("undeclared-slot",
+                        "annotation " + key + " names no slot declared for " + plan.id()));
+            }
+        }
+        return links;
     }
 
     private static String describe(KubeObject object) {
