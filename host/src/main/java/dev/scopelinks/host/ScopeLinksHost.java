@@ -171,11 +171,26 @@ public final class ScopeLinksHost implements AutoCloseable {
         model.retainOnly(next.providers().stream().map(ProviderPlan::topology)
                 .collect(java.util.stream.Collectors.toSet()));
         watcher.watch(next.watchedResources(), next.optionalResources(), updater);
-        for (dev.scopelinks.spi.ResourceType type : next.watchedResources()) {
-            watcher.forEachCached(type, object -> updater.upsert(type, object));
-        }
+        renderCached(next);
         publisher.requestRebuild();
         plan = next;
+    }
+
+    /**
+     * The report once every object listed so far is rendered: informers hand listed objects to
+     * their handlers asynchronously, so right after the first sync the served report can still lag
+     * behind. For one-shot use ({@code scope-links report}).
+     */
+    public synchronized byte[] settledReport() throws InterruptedException {
+        renderCached(plan);
+        publisher.flush();
+        return publisher.body();
+    }
+
+    private void renderCached(LinkPlan target) {
+        for (dev.scopelinks.spi.ResourceType type : target.watchedResources()) {
+            watcher.forEachCached(type, object -> updater.upsert(type, object));
+        }
     }
 
     /** The plan being served. */
