@@ -26,6 +26,10 @@ import java.util.stream.Collectors;
  * Outside any helper, {@code {{x}}} encodes every character but RFC 3986's unreserved ones, which is
  * safe in any part of a URL.
  *
+ * <p>The operator's own text inside a helper is encoded by the same rule as the values (for
+ * {@code json} and {@code rison} it is the document's syntax), so {@code {{#query}}pod: {{name}}{{/query}}}
+ * gives {@code pod:%20web-1}.
+ *
  * <p>How it works: the URL factory wraps each encoded value in two private-use marker characters;
  * a helper sees its rendered body, so it can tell the operator's literal text from values, decode
  * the values and encode both for its context. Outside helpers the markers are simply removed.
@@ -77,8 +81,8 @@ public enum EncodingHelper {
 
     private void literal(String text, StringBuilder out) {
         switch (this) {
-            case PATH, QUERY -> out.append(text);
-            case JSON, RISON -> out.append(encode(text, QUERY_SAFE));
+            case PATH -> out.append(encode(text, "/"));
+            case QUERY, JSON, RISON -> out.append(encode(text, QUERY_SAFE));
         }
     }
 

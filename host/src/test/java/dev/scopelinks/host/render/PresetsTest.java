@@ -140,4 +140,16 @@ class PresetsTest {
                         + "kubernetes-dashboard, openshift-console, rancher, headlamp, grafana-compute-resources, "
                         + "grafana-explore-loki, kibana-discover, jaeger, argocd");
     }
+
+    @Test
+    void theHandWrittenTemplateInThePresetsDocRendersLikeThePreset() throws Exception {
+        String written = render("Pod", """
+                - id: logs
+                  label: Logs
+                  url: "https://grafana.example.com/explore?schemaVersion=1&orgId=1&panes={{#json}}{\\"a\\":{\\"datasource\\":\\"loki-uid\\",\\"queries\\":[{\\"refId\\":\\"A\\",\\"datasource\\":{\\"type\\":\\"loki\\",\\"uid\\":\\"loki-uid\\"},\\"expr\\":\\"{namespace=\\\\\\"{{namespace}}\\\\\\",pod=\\\\\\"{{name}}\\\\\\"}\\"}],\\"range\\":{\\"from\\":\\"now-1h\\",\\"to\\":\\"now\\"}}}{{/json}}"
+                """);
+
+        assertThat(written).isEqualTo(render("Pod",
+                "- preset: grafana-explore-loki\n  params: {url: https://grafana.example.com, datasource: loki-uid}"));
+    }
 }
