@@ -39,21 +39,25 @@ public final class ScopeLinksHost implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ScopeLinksHost.class);
 
     private final HostMetrics metrics;
+    private final ReportModel model;
     private final ReportPublisher publisher;
     private final PluginSocketServer server;
     private final ClusterWatcher watcher;
     private final ReportUpdater updater;
-    private final List<ProviderLoadFailure> failures;
-    private final LinkPlan plan;
+    private final List<ProviderLoadFailure> catalogFailures;
+    private volatile List<ProviderLoadFailure> failures;
+    private volatile LinkPlan plan;
 
-    private ScopeLinksHost(HostMetrics metrics, ReportPublisher publisher, PluginSocketServer server,
-                           ClusterWatcher watcher, ReportUpdater updater, List<ProviderLoadFailure> failures,
-                           LinkPlan plan) {
+    private ScopeLinksHost(HostMetrics metrics, ReportModel model, ReportPublisher publisher, PluginSocketServer server,
+                           ClusterWatcher watcher, ReportUpdater updater, List<ProviderLoadFailure> catalogFailures,
+                           List<ProviderLoadFailure> failures, LinkPlan plan) {
         this.metrics = metrics;
+        this.model = model;
         this.publisher = publisher;
         this.server = server;
         this.watcher = watcher;
         this.updater = updater;
+        this.catalogFailures = List.copyOf(catalogFailures);
         this.failures = List.copyOf(failures);
         this.plan = plan;
     }
@@ -95,7 +99,8 @@ public final class ScopeLinksHost implements AutoCloseable {
             publisher.close();
             throw e;
         }
-        ScopeLinksHost host = new ScopeLinksHost(metrics, publisher, server, watcher, updater, failures, plan);
+        ScopeLinksHost host = new ScopeLinksHost(metrics, model, publisher, server, watcher, updater,
+                catalog.failures(), failures, plan);
         watcher.watch(plan.watchedResources(), plan.optionalResources(), updater);
         boolean synced = watcher.awaitSynced(settings.syncTimeout());
         rerenderDependents(plan, watcher, updater);
@@ -137,6 +142,60 @@ public final class ScopeLinksHost implements AutoCloseable {
             }
         }
         return renderers;
+    }
+
+    /**
+     * Switches to {@code next} while serving: the socket stays open, informers of resources both
+     * plans watch keep running (no re-list), new resources start informers and dropped ones stop,
+     * and every cached object is rendered again with the new links.
+     *
+     * @throws IllegalArgumentException when {@code next} changes what only a restart can: the plugin
+     *                                  id (the socket's name) or the watched namespaces
+     */
+    public synchronized void apply(LinkPlan next) {
+        Objects.requireNonNull(next, "next");
+        String id = plan.config().plugin().id();
+        if (!id.equals(next.config().plugin().id())) {
+            throw new IllegalArgumentException("plugin.id changed from '" + id + "' to '"
+                    + next.config().plugin().id() + "': that renames the socket, so it takes a restart");
+        }
+        if (!plan.config().namespaces().equals(next.config().namespaces())) {
+            throw new IllegalArgumentException("namespaces changed from " + plan.config().namespaces() + " to "
+                    + next.config().namespaces() + ": that takes a restart");
+        }
+        List<ProviderLoadFailure> nextFailures = new ArrayList<>(catalogFailures);
+        updater.useRenderers(renderers(next, watcher, metrics, nextFailures));
+        failures = List.copyOf(nextFailures);
+        metrics.providerLoadFailures(nextFailures.size());
+        publisher.setLayout(ReportLayout.of(next));
+        model.retainOnly(next.providers().stream().map(ProviderPlan::topology)
+                .collect(java.util.stream.Collectors.toSet()));
+        watcher.watch(next.watchedResources(), next.optionalResources(), updater);
+        renderCached(next);
+        publisher.requestRebuild();
+        plan = next;
+    }
+
+    /**
+     * The report once every object listed so far is rendered: informers hand listed objects to
+     * their handlers asynchronously, so right after the first sync the served report can still lag
+     * behind. For one-shot use ({@code scope-links report}).
+     */
+    public synchronized byte[] settledReport() throws InterruptedException {
+        renderCached(plan);
+        publisher.flush();
+        return publisher.body();
+    }
+
+    private void renderCached(LinkPlan target) {
+        for (dev.scopelinks.spi.ResourceType type : target.watchedResources()) {
+            watcher.forEachCached(type, object -> updater.upsert(type, object));
+        }
+    }
+
+    /** The plan being served. */
+    public LinkPlan plan() {
+        return plan;
     }
 
     public Path socketPath() {

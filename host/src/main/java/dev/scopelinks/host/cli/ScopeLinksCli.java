@@ -9,12 +9,14 @@ import picocli.CommandLine.Command;
 /** The {@code scope-links} command line. */
 @Command(name = "scope-links", mixinStandardHelpOptions = true, versionProvider = ScopeLinksCli.Version.class,
         description = "Deep links to your tools on every Kubernetes object Weave Scope draws.",
-        subcommands = {ServeCommand.class, DemoCommand.class, ValidateCommand.class, PollCommand.class,
+        subcommands = {ServeCommand.class, DemoCommand.class, ValidateCommand.class, RenderCommand.class,
+            ReportCommand.class, PollCommand.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  scope-links demo                                   try it with a stand-in cluster",
             "  scope-links validate conf/scope-links.yaml         check a config",
+            "  scope-links render --config links.yaml -f pod.yaml the links one object would get",
             "  scope-links serve --config conf/scope-links.yaml   run against the current kubeconfig",
             "",
             "Exit codes: 0 ok, 1 runtime failure, 2 invalid config or options, 3 socket in use."})

@@ -31,6 +31,8 @@ public final class ConfigLoader {
     private static final Pattern VAR_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\$\\{|\\$\\{([^}]*)}");
     private static final int MAX_AUTO_LINKS = 89;
+    private static final Pattern ANNOTATION_PREFIX = Pattern.compile(
+            "[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
     private final Function<String, String> environment;
 
@@ -60,7 +62,13 @@ public final class ConfigLoader {
     /** Loads a config from {@code reader}, naming it {@code fileName} in messages. */
     public ScopeLinksConfig load(String fileName, Reader reader) throws ConfigException {
         List<ConfigError> errors = new ArrayList<>();
-        YamlNode root = new YamlReader(fileName, errors).read(reader);
+        String text;
+        try {
+            text = readAll(reader);
+        } catch (IOException e) {
+            throw new ConfigException(List.of(new ConfigError(new Location(fileName, 1, 1), "", "cannot read: " + e)));
+        }
+        YamlNode root = new YamlReader(fileName, errors).read(new StringReader(text));
         if (root == null && errors.isEmpty()) {
             errors.add(new ConfigError(new Location(fileName, 1, 1), "", "the file is empty; it needs at least "
                     + "'apiVersion: " + ScopeLinksConfig.API_VERSION + "' and 'providers'"));
@@ -68,7 +76,7 @@ public final class ConfigLoader {
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }
-        ScopeLinksConfig config = new Binder(fileName, errors).root(root);
+        ScopeLinksConfig config = new Binder(fileName, text.split("\n", -1), errors).root(root);
         if (!errors.isEmpty()) {
             errors.sort(java.util.Comparator.comparingInt((ConfigError e) -> e.location().line())
                     .thenComparingInt(e -> e.location().column()));
@@ -77,13 +85,26 @@ public final class ConfigLoader {
         return config;
     }
 
+    private static String readAll(Reader reader) throws IOException {
+        StringBuilder text = new StringBuilder();
+        char[] buffer = new char[8192];
+        int read;
+        while ((read = reader.read(buffer)) >= 0) {
+            text.append(buffer, 0, read);
+        }
+        return text.toString();
+    }
+
     /** Turns the located tree into records, recording every problem instead of stopping at the first. */
     private final class Binder {
         private final String fileName;
+        private final String[] lines;
         private final List<ConfigError> errors;
+        private final Presets presets = new Presets();
 
-        Binder(String fileName, List<ConfigError> errors) {
+        Binder(String fileName, String[] lines, List<ConfigError> errors) {
             this.fileName = fileName;
+            this.lines = lines;
             this.errors = errors;
         }
 
@@ -93,7 +114,7 @@ public final class ConfigLoader {
                 return null;
             }
             knownKeys(root, "", Set.of("apiVersion", "plugin", "socketDir", "cluster", "namespaces", "vars",
-                    "providers"));
+                    "providers", "annotationLinks"));
             Optional<SourceText> apiVersion = string(root, "", "apiVersion");
             if (apiVersion.isEmpty()) {
                 error(root.location(), "", "'apiVersion: " + ScopeLinksConfig.API_VERSION
@@ -105,10 +126,12 @@ public final class ConfigLoader {
             PluginConfig plugin = plugin(root);
             Optional<String> socketDir = string(root, "", "socketDir").map(SourceText::text);
             String cluster = string(root, "", "cluster").map(SourceText::text).orElse("");
-            List<String> namespaces = stringList(root, "namespaces");
+            List<String> namespaces = stringList(root, "", "namespaces");
             Map<String, SourceText> vars = vars(root);
             Map<String, ProviderConfig> providers = providers(root);
-            return new ScopeLinksConfig(fileName, plugin, socketDir, cluster, namespaces, vars, providers);
+            AnnotationLinksConfig annotationLinks = annotationLinks(root);
+            return new ScopeLinksConfig(fileName, plugin, socketDir, cluster, namespaces, vars, providers,
+                    annotationLinks);
         }
 
         private PluginConfig plugin(YamlNode.Mapping root) {
@@ -180,13 +203,13 @@ public final class ConfigLoader {
                     continue;
                 }
                 knownKeys(body, path, Set.of("links"));
-                List<LinkConfig> links = links(body, path);
+                List<LinkConfig> links = links(body, path, provider.key());
                 providers.put(provider.key(), new ProviderConfig(provider.key(), provider.keyLocation(), links));
             }
             return providers;
         }
 
-        private List<LinkConfig> links(YamlNode.Mapping provider, String providerPath) {
+        private List<LinkConfig> links(YamlNode.Mapping provider, String providerPath, String providerId) {
             List<LinkConfig> links = new ArrayList<>();
             YamlNode.Entry entry = provider.entries().get("links");
             String path = providerPath + ".links";
@@ -209,12 +232,33 @@ public final class ConfigLoader {
                 if (link == null) {
                     continue;
                 }
-                knownKeys(link, itemPath, Set.of("id", "label", "url", "priority", "description"));
-                Optional<SourceText> id = requiredString(link, itemPath, "id");
-                Optional<SourceText> label = requiredString(link, itemPath, "label");
-                Optional<SourceText> url = requiredString(link, itemPath, "url");
+                knownKeys(link, itemPath, Set.of("id", "label", "url", "priority", "description", "when", "preset",
+                        "params"));
+                Optional<SourceText> id;
+                Optional<SourceText> label;
+                Optional<SourceText> url;
+                if (link.entries().containsKey("preset")) {
+                    Optional<LinkConfig> expanded = preset(link, itemPath, providerId);
+                    id = string(link, itemPath, "id").or(() -> expanded.map(e -> new SourceText(e.id(), link.location())));
+                    label = string(link, itemPath, "label")
+                            .or(() -> expanded.map(e -> new SourceText(e.label(), link.location())));
+                    url = expanded.map(LinkConfig::url);
+                    if (link.entries().containsKey("url")) {
+                        error(link.entries().get("url").keyLocation(), itemPath + ".url", "a preset makes the url; "
+                                + "remove it, or remove 'preset' to write the url yourself");
+                    }
+                } else {
+                    if (link.entries().containsKey("params")) {
+                        error(link.entries().get("params").keyLocation(), itemPath + ".params", "only a preset "
+                                + "takes params");
+                    }
+                    id = requiredString(link, itemPath, "id");
+                    label = requiredString(link, itemPath, "label");
+                    url = requiredString(link, itemPath, "url");
+                }
                 double priority = priority(link, itemPath, i);
                 String description = string(link, itemPath, "description").map(SourceText::text).orElse("");
+                LinkCondition when = condition(link, itemPath);
                 id.ifPresent(text -> {
                     if (!LINK_ID.matcher(text.text()).matches()) {
                         error(text.location(), itemPath + ".id", "'" + text.text() + "' is not a valid link id "
@@ -238,7 +282,7 @@ public final class ConfigLoader {
                 }
                 if (id.isPresent() && label.isPresent() && url.isPresent()) {
                     links.add(new LinkConfig(id.get().text(), label.get().text(), url.get(), priority, description,
-                            link.location()));
+                            link.location(), when));
                 }
             }
             return links;
@@ -264,18 +308,19 @@ public final class ConfigLoader {
             return value;
         }
 
-        private List<String> stringList(YamlNode.Mapping parent, String key) {
+        private List<String> stringList(YamlNode.Mapping parent, String parentPath, String key) {
             YamlNode.Entry entry = parent.entries().get(key);
             if (entry == null) {
                 return List.of();
             }
-            YamlNode.Sequence items = sequence(entry.value(), key);
+            String path = join(parentPath, key);
+            YamlNode.Sequence items = sequence(entry.value(), path);
             if (items == null) {
                 return List.of();
             }
             List<String> values = new ArrayList<>();
             for (int i = 0; i < items.items().size(); i++) {
-                scalarText(items.items().get(i), key + "[" + i + "]").ifPresent(text -> values.add(text.text()));
+                scalarText(items.items().get(i), path + "[" + i + "]").ifPresent(text -> values.add(text.text()));
             }
             return values;
         }
@@ -336,6 +381,241 @@ public final class ConfigLoader {
             }
             matcher.appendTail(expanded);
             return expanded.toString();
+        }
+
+        /** Expands {@code preset:} into a link with the preset's id, label and URL template. */
+        private Optional<LinkConfig> preset(YamlNode.Mapping link, String itemPath, String providerId) {
+            Optional<SourceText> name = string(link, itemPath, "preset");
+            if (name.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<Preset> found = presets.find(name.get().text());
+            if (found.isEmpty()) {
+                error(name.get().location(), itemPath + ".preset", "unknown preset '" + name.get().text() + "'"
+                        + Hints.didYouMean(name.get().text(), presets.all().keySet()) + "; presets: "
+                        + String.join(", ", presets.all().keySet()));
+                return Optional.empty();
+            }
+            Preset preset = found.get();
+            var template = preset.templates().get(providerId);
+            if (template == null) {
+                error(name.get().location(), itemPath + ".preset", "preset '" + preset.name() + "' has no link for "
+                        + providerId + "; it covers " + String.join(", ", new TreeSet<>(preset.kinds())));
+                return Optional.empty();
+            }
+            Map<String, String> values = new LinkedHashMap<>();
+            String paramsPath = itemPath + ".params";
+            YamlNode.Entry paramsEntry = link.entries().get("params");
+            YamlNode.Mapping params = paramsEntry == null ? null : mapping(paramsEntry.value(), paramsPath);
+            Location paramsAt = params == null ? link.location() : params.location();
+            if (params != null) {
+                knownKeys(params, paramsPath, preset.parameters().stream().map(Preset.Parameter::name)
+                        .collect(java.util.stream.Collectors.toSet()));
+            }
+            boolean valid = true;
+            for (Preset.Parameter parameter : preset.parameters()) {
+                String path = paramsPath + "." + parameter.name();
+                Optional<SourceText> value = params == null ? Optional.empty()
+                        : params.entries().containsKey(parameter.name())
+                        ? scalarText(params.entries().get(parameter.name()).value(), path) : Optional.empty();
+                if (value.isEmpty()) {
+                    if (parameter.required()) {
+                        error(paramsAt, path, "is required by preset '" + preset.name() + "': " + parameter.meaning());
+                        valid = false;
+                    }
+                    values.put(parameter.name(), parameter.defaultValue());
+                    continue;
+                }
+                String text = value.get().text();
+                if (parameter.isUrl()) {
+                    text = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+                    if (!text.matches("(?i)https?://[^/?#\\s{}]+(/[^?#\\s{}]*)?")) {
+                        error(value.get().location(), path, "must be an absolute http(s) base URL without query "
+                                + "or fragment, e.g. https://grafana.example.com");
+                        valid = false;
+                    }
+                } else if (!text.matches("[A-Za-z0-9._:/-]*")) {
+                    error(value.get().location(), path, "may only have letters, digits and . _ : / -");
+                    valid = false;
+                }
+                values.put(parameter.name(), text);
+            }
+            if (!valid) {
+                return Optional.empty();
+            }
+            String url = template.apply(providerId, values);
+            return Optional.of(new LinkConfig(preset.id(), preset.label(), new SourceText(url, name.get().location()),
+                    1, "", link.location()));
+        }
+
+        private LinkCondition condition(YamlNode.Mapping link, String itemPath) {
+            YamlNode.Entry entry = link.entries().get("when");
+            if (entry == null) {
+                return LinkCondition.ALWAYS;
+            }
+            String path = itemPath + ".when";
+            YamlNode.Mapping when = mapping(entry.value(), path);
+            if (when == null) {
+                return LinkCondition.ALWAYS;
+            }
+            knownKeys(when, path, Set.of("namespaces", "excludeNamespaces", "selector", "annotations", "phases"));
+            List<NamespacePattern> namespaces = namespacePatterns(when, path, "namespaces");
+            List<NamespacePattern> excluded = namespacePatterns(when, path, "excludeNamespaces");
+            Optional<LabelSelector> selector = string(when, path, "selector").flatMap(text -> {
+                try {
+                    return Optional.of(LabelSelector.parse(text.text()));
+                } catch (LabelSelector.SyntaxException e) {
+                    error(at(text, e.offset()), path + ".selector", "invalid label selector: " + e.getMessage()
+                            + "\n    " + text.text() + "\n    " + " ".repeat(e.offset()) + "^");
+                    return Optional.empty();
+                }
+            });
+            Map<String, Optional<String>> annotations = new LinkedHashMap<>();
+            YamlNode.Entry annotationsEntry = when.entries().get("annotations");
+            if (annotationsEntry != null) {
+                YamlNode.Mapping mapping = mapping(annotationsEntry.value(), path + ".annotations");
+                if (mapping != null) {
+                    for (YamlNode.Entry annotation : mapping.entries().values()) {
+                        // "key:" with no value (null or empty) asks only that the annotation is present.
+                        if (annotation.value() instanceof YamlNode.Scalar scalar
+                                && (scalar.type() == YamlNode.ScalarType.NULL || scalar.value().isEmpty())) {
+                            annotations.put(annotation.key(), Optional.empty());
+                        } else {
+                            scalarText(annotation.value(), path + ".annotations." + annotation.key())
+                                    .ifPresent(text -> annotations.put(annotation.key(), Optional.of(text.text())));
+                        }
+                    }
+                }
+            }
+            java.util.Set<String> phases = new java.util.LinkedHashSet<>();
+            YamlNode.Entry phasesEntry = when.entries().get("phases");
+            if (phasesEntry != null) {
+                YamlNode.Sequence items = sequence(phasesEntry.value(), path + ".phases");
+                for (int i = 0; items != null && i < items.items().size(); i++) {
+                    String phasePath = path + ".phases[" + i + "]";
+                    scalarText(items.items().get(i), phasePath).ifPresent(text -> {
+                        if (LinkCondition.POD_PHASES.contains(text.text())) {
+                            phases.add(text.text());
+                        } else {
+                            error(text.location(), phasePath, "'" + text.text() + "' is not a Pod phase"
+                                    + Hints.didYouMean(text.text(), LinkCondition.POD_PHASES) + "; phases: "
+                                    + String.join(", ", new TreeSet<>(LinkCondition.POD_PHASES)));
+                        }
+                    });
+                }
+            }
+            return new LinkCondition(namespaces, excluded, selector, annotations, phases);
+        }
+
+        private List<NamespacePattern> namespacePatterns(YamlNode.Mapping parent, String parentPath, String key) {
+            List<NamespacePattern> patterns = new ArrayList<>();
+            YamlNode.Entry entry = parent.entries().get(key);
+            if (entry == null) {
+                return patterns;
+            }
+            String path = join(parentPath, key);
+            YamlNode.Sequence items = sequence(entry.value(), path);
+            for (int i = 0; items != null && i < items.items().size(); i++) {
+                String itemPath = path + "[" + i + "]";
+                scalarText(items.items().get(i), itemPath).ifPresent(text -> {
+                    if (NamespacePattern.isValid(text.text())) {
+                        patterns.add(NamespacePattern.of(text.text()));
+                    } else {
+                        error(text.location(), itemPath, "'" + text.text() + "' is not a namespace name or glob "
+                                + "(lower-case letters, digits, '-', and * or ? as wildcards)");
+                    }
+                });
+            }
+            return patterns;
+        }
+
+        private AnnotationLinksConfig annotationLinks(YamlNode.Mapping root) {
+            YamlNode.Entry entry = root.entries().get("annotationLinks");
+            if (entry == null) {
+                return AnnotationLinksConfig.NONE;
+            }
+            String path = "annotationLinks";
+            YamlNode.Mapping mapping = mapping(entry.value(), path);
+            if (mapping == null) {
+                return AnnotationLinksConfig.NONE;
+            }
+            knownKeys(mapping, path, Set.of("prefix", "maxLength", "slots"));
+            String prefix = string(mapping, path, "prefix").map(text -> {
+                if (!ANNOTATION_PREFIX.matcher(text.text()).matches()) {
+                    error(text.location(), path + ".prefix", "'" + text.text() + "' is not a valid annotation prefix "
+                            + "(a DNS subdomain such as links.example.com, without '/')");
+                }
+                return text.text();
+            }).orElse(AnnotationLinksConfig.DEFAULT_PREFIX);
+            int maxLength = AnnotationLinksConfig.DEFAULT_MAX_LENGTH;
+            YamlNode.Entry lengthEntry = mapping.entries().get("maxLength");
+            if (lengthEntry != null) {
+                if (lengthEntry.value() instanceof YamlNode.Scalar scalar && scalar.type() == YamlNode.ScalarType.INTEGER
+                        && Integer.parseInt(scalar.value()) >= 16
+                        && Integer.parseInt(scalar.value()) <= dev.scopelinks.host.render.UrlCheck.MAX_LENGTH) {
+                    maxLength = Integer.parseInt(scalar.value());
+                } else {
+                    error(lengthEntry.value().location(), path + ".maxLength", "must be a whole number from 16 to "
+                            + dev.scopelinks.host.render.UrlCheck.MAX_LENGTH);
+                }
+            }
+            List<AnnotationSlot> slots = new ArrayList<>();
+            YamlNode.Entry slotsEntry = mapping.entries().get("slots");
+            YamlNode.Sequence items = slotsEntry == null ? null : sequence(slotsEntry.value(), path + ".slots");
+            Map<String, Location> ids = new LinkedHashMap<>();
+            for (int i = 0; items != null && i < items.items().size(); i++) {
+                String slotPath = path + ".slots[" + i + "]";
+                YamlNode.Mapping slot = mapping(items.items().get(i), slotPath);
+                if (slot == null) {
+                    continue;
+                }
+                knownKeys(slot, slotPath, Set.of("id", "label", "priority", "kinds", "namespaces"));
+                Optional<SourceText> id = requiredString(slot, slotPath, "id");
+                Optional<SourceText> label = requiredString(slot, slotPath, "label");
+                if (!slot.entries().containsKey("priority")) {
+                    error(slot.location(), slotPath + ".priority", "is required: the row's position in Scope, in "
+                            + "(0, 10), distinct from the links of the same kinds");
+                }
+                double priority = priority(slot, slotPath, 0);
+                if (!slot.entries().containsKey("kinds")) {
+                    error(slot.location(), slotPath + ".kinds", "is required: list the providers (e.g. Deployment) "
+                            + "whose objects may fill this slot");
+                }
+                List<String> kinds = stringList(slot, slotPath, "kinds");
+                List<NamespacePattern> namespaces = namespacePatterns(slot, slotPath, "namespaces");
+                id.ifPresent(text -> {
+                    if (!LINK_ID.matcher(text.text()).matches()) {
+                        error(text.location(), slotPath + ".id", "'" + text.text() + "' is not a valid slot id "
+                                + "(letters and digits, single '-' or '_' between them)");
+                    } else if (ids.putIfAbsent(text.text(), text.location()) != null) {
+                        error(text.location(), slotPath + ".id", "duplicate slot id '" + text.text() + "'");
+                    }
+                });
+                label.ifPresent(text -> {
+                    if (text.text().isBlank()) {
+                        error(text.location(), slotPath + ".label", "must not be empty");
+                    }
+                });
+                if (id.isPresent() && label.isPresent()) {
+                    slots.add(new AnnotationSlot(id.get().text(), label.get().text(), priority, kinds, namespaces,
+                            slot.location()));
+                }
+            }
+            return new AnnotationLinksConfig(prefix, maxLength, slots);
+        }
+
+        /** The location of character {@code offset} of a string value, past an opening quote. */
+        private Location at(SourceText text, int offset) {
+            Location start = text.location();
+            int line = start.line() - 1;
+            int column = start.column();
+            if (line < lines.length && column - 1 < lines[line].length()) {
+                char first = lines[line].charAt(column - 1);
+                if (first == '"' || first == '\'') {
+                    column++;
+                }
+            }
+            return new Location(start.file(), start.line(), column + offset);
         }
 
         private YamlNode.Mapping mapping(YamlNode node, String path) {

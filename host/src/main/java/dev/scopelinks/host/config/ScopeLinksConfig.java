@@ -18,10 +18,11 @@ import java.util.Optional;
  * @param namespaces the namespaces to watch; empty means all
  * @param vars       operator constants offered to templates, e.g. base URLs
  * @param providers  provider id to its links, in the order written
+ * @param annotationLinks link slots app teams fill through annotations
  */
 public record ScopeLinksConfig(String source, PluginConfig plugin, Optional<String> socketDir, String cluster,
                                List<String> namespaces, Map<String, SourceText> vars,
-                               Map<String, ProviderConfig> providers) {
+                               Map<String, ProviderConfig> providers, AnnotationLinksConfig annotationLinks) {
 
     /** The only format version this build reads. */
     public static final String API_VERSION = "scope-links/v1";
@@ -34,5 +35,13 @@ public record ScopeLinksConfig(String source, PluginConfig plugin, Optional<Stri
         namespaces = List.copyOf(namespaces);
         vars = Collections.unmodifiableMap(new LinkedHashMap<>(vars));
         providers = Collections.unmodifiableMap(new LinkedHashMap<>(providers));
+        Objects.requireNonNull(annotationLinks, "annotationLinks");
+    }
+
+    /** A config without annotation links. */
+    public ScopeLinksConfig(String source, PluginConfig plugin, Optional<String> socketDir, String cluster,
+                            List<String> namespaces, Map<String, SourceText> vars,
+                            Map<String, ProviderConfig> providers) {
+        this(source, plugin, socketDir, cluster, namespaces, vars, providers, AnnotationLinksConfig.NONE);
     }
 }

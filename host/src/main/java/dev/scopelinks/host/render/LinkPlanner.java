@@ -1,5 +1,7 @@
 package dev.scopelinks.host.render;
 
+import dev.scopelinks.host.config.AnnotationLinksConfig;
+import dev.scopelinks.host.config.AnnotationSlot;
 import dev.scopelinks.host.config.ConfigError;
 import dev.scopelinks.host.config.ConfigException;
 import dev.scopelinks.host.config.Hints;
@@ -51,6 +53,14 @@ public final class LinkPlanner {
                 continue;
             }
             List<Variable> variables = provider.factory().variables();
+            boolean pods = "Pod".equals(provider.factory().watches().kind());
+            for (int i = 0; i < providerConfig.links().size(); i++) {
+                LinkConfig link = providerConfig.links().get(i);
+                if (!pods && !link.when().phases().isEmpty()) {
+                    errors.add(new ConfigError(link.location(), path + ".links[" + i + "].when.phases", "phases "
+                            + "apply to Pods only; " + provider.id() + " watches " + provider.factory().watches().kind()));
+                }
+            }
             for (Map.Entry<String, SourceText> var : config.vars().entrySet()) {
                 if (variables.stream().anyMatch(v -> v.matches(var.getKey()))) {
                     errors.add(new ConfigError(var.getValue().location(), "vars." + var.getKey(), "clashes with the "
@@ -69,12 +79,52 @@ public final class LinkPlanner {
                     errors.add(templateError(url, path + ".links[" + i + "].url", e));
                 }
             }
-            plans.add(new ProviderPlan(provider, links));
+            plans.add(new ProviderPlan(provider, links, annotationPlan(config, providerConfig, errors)));
+        }
+        for (String name : config.vars().keySet()) {
+            if (EncodingHelper.forSection(name).isPresent()) {
+                errors.add(new ConfigError(config.vars().get(name).location(), "vars." + name, "'" + name
+                        + "' is the name of an encoding helper; rename the variable"));
+            }
+        }
+        for (AnnotationSlot slot : config.annotationLinks().slots()) {
+            for (String kind : slot.kinds()) {
+                if (!config.providers().containsKey(kind)) {
+                    errors.add(new ConfigError(slot.location(), "annotationLinks.slots." + slot.id() + ".kinds",
+                            "'" + kind + "' is not configured under providers" + Hints.didYouMean(kind,
+                                    config.providers().keySet()) + "; configured: "
+                            + String.join(", ", config.providers().keySet())));
+                }
+            }
         }
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }
         return new LinkPlan(config, plans);
+    }
+
+    /** The slots one provider's objects may fill; a slot may not reuse a link's id or priority. */
+    private static AnnotationPlan annotationPlan(ScopeLinksConfig config, ProviderConfig provider,
+                                                 List<ConfigError> errors) {
+        AnnotationLinksConfig annotations = config.annotationLinks();
+        List<AnnotationPlan.Row> rows = new ArrayList<>();
+        for (AnnotationSlot slot : annotations.slotsFor(provider.providerId())) {
+            for (LinkConfig link : provider.links()) {
+                if (link.id().equals(slot.id())) {
+                    errors.add(new ConfigError(slot.location(), "annotationLinks.slots." + slot.id() + ".id",
+                            "link id '" + slot.id() + "' of " + provider.providerId() + " (line "
+                                    + link.location().line() + ") has the same id; rename one"));
+                }
+                if (link.priority() == slot.priority()) {
+                    errors.add(new ConfigError(slot.location(), "annotationLinks.slots." + slot.id() + ".priority",
+                            "priority " + slot.priority() + " is also used by " + provider.providerId() + " link '"
+                                    + link.id() + "'; give each row its own so Scope keeps their order"));
+                }
+            }
+            rows.add(new AnnotationPlan.Row(config.plugin().id() + "-" + slot.id(), slot));
+        }
+        return rows.isEmpty() ? AnnotationPlan.NONE
+                : new AnnotationPlan(annotations.prefix(), annotations.maxLength(), rows);
     }
 
     private static Map<String, String> configValues(ScopeLinksConfig config) {

@@ -12,13 +12,35 @@ import java.util.Set;
  * One configured provider and its compiled links.
  *
  * @param provider the provider
- * @param links    its links, in configured order
+ * @param links       its links, in configured order
+ * @param annotations the annotation link slots its objects may fill
  */
-public record ProviderPlan(LoadedProvider provider, List<CompiledLink> links) {
+public record ProviderPlan(LoadedProvider provider, List<CompiledLink> links, AnnotationPlan annotations) {
 
     public ProviderPlan {
         Objects.requireNonNull(provider, "provider");
         links = List.copyOf(links);
+        Objects.requireNonNull(annotations, "annotations");
+    }
+
+    /** A provider with configured links only. */
+    public ProviderPlan(LoadedProvider provider, List<CompiledLink> links) {
+        this(provider, links, AnnotationPlan.NONE);
+    }
+
+    /**
+     * Every row this provider's topology shows, links first, then annotation slots: what Scope's
+     * metadata templates must list.
+     */
+    public List<Row> rows() {
+        List<Row> rows = new java.util.ArrayList<>();
+        links.forEach(link -> rows.add(new Row(link.key(), link.config().label(), link.config().priority())));
+        annotations.rows().forEach(row -> rows.add(new Row(row.key(), row.slot().label(), row.slot().priority())));
+        return rows;
+    }
+
+    /** A row of the topology's metadata templates. */
+    public record Row(String key, String label, double priority) {
     }
 
     public String id() {

@@ -27,6 +27,13 @@ public final class TemplateCompiler {
      * @param variables the names it may use
      */
     public UrlTemplate compile(String name, String template, TemplateVariables variables) throws TemplateException {
+        for (int i = 0; i < template.length(); i++) {
+            char c = template.charAt(i);
+            if (c == EncodingHelper.VALUE_START || c == EncodingHelper.VALUE_END) {
+                throw new TemplateException(i, "private-use character U+" + Integer.toHexString(c).toUpperCase()
+                        + " is not allowed in a link");
+            }
+        }
         var tags = TemplateLexer.tags(template);
         Set<String> required = new LinkedHashSet<>();
         Set<String> used = new LinkedHashSet<>();
@@ -46,18 +53,35 @@ public final class TemplateCompiler {
                     sections.pop();
                 }
                 case SECTION, INVERTED -> {
-                    requireKnown(tag, variables);
+                    if (EncodingHelper.forSection(tag.name()).isPresent()) {
+                        if (tag.kind() == TemplateTag.Kind.INVERTED) {
+                            throw new TemplateException(tag.offset(), "'" + tag.name() + "' is an encoding helper: "
+                                    + "write {{#" + tag.name() + "}}…{{/" + tag.name() + "}}");
+                        }
+                        if (sections.stream().anyMatch(open -> EncodingHelper.forSection(open.name()).isPresent())) {
+                            throw new TemplateException(tag.offset(), "encoding helpers cannot be nested");
+                        }
+                    } else {
+                        requireKnown(tag, variables);
+                    }
                     sections.push(tag);
                     if (variables.isObject(tag.name())) {
                         used.add(tag.name());
                     }
                 }
                 case VALUE -> {
+                    if (EncodingHelper.forSection(tag.name()).isPresent()) {
+                        throw new TemplateException(tag.offset(), "'" + tag.name() + "' is an encoding helper: "
+                                + "write {{#" + tag.name() + "}}…{{/" + tag.name() + "}} around the values it encodes");
+                    }
                     requireKnown(tag, variables);
                     if (variables.isObject(tag.name())) {
                         used.add(tag.name());
                     }
-                    if (sections.isEmpty() && !variables.isConfig(tag.name())) {
+                    // Inside a helper a value is as necessary as outside; inside a condition it is optional.
+                    boolean unconditional = sections.stream()
+                            .allMatch(open -> EncodingHelper.forSection(open.name()).isPresent());
+                    if (unconditional && !variables.isConfig(tag.name())) {
                         required.add(tag.name());
                     }
                 }
@@ -83,6 +107,7 @@ public final class TemplateCompiler {
             throw new TemplateException(0, "mustache cannot compile it: " + e.getMessage());
         }
         Map<String, Object> configScope = new LinkedHashMap<>(variables.configValues());
+        configScope.putAll(EncodingHelper.lambdas());
         return new UrlTemplate(template, mustache, required, used, configScope);
     }
 

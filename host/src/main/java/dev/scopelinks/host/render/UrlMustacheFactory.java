@@ -23,7 +23,10 @@ final class UrlMustacheFactory extends DefaultMustacheFactory {
     @Override
     public void encode(String value, Writer writer) {
         try {
+            // The markers let an encoding helper around this value tell it from literal text.
+            writer.write(EncodingHelper.VALUE_START);
             writer.write(PercentEncoder.encode(value));
+            writer.write(EncodingHelper.VALUE_END);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -55,7 +55,7 @@ public final class UrlTemplate {
         try {
             StringWriter out = new StringWriter(source.length() + 64);
             mustache.execute(out, List.of(configScope, objectVariables)).flush();
-            url = out.toString();
+            url = EncodingHelper.stripMarkers(out.toString());
         } catch (Exception e) {
             return new RenderResult.Skipped("render-error", String.valueOf(e.getMessage()));
         }

@@ -1,7 +1,6 @@
 package dev.scopelinks.host.report;
 
 import dev.scopelinks.host.config.PluginConfig;
-import dev.scopelinks.host.render.CompiledLink;
 import dev.scopelinks.host.render.LinkPlan;
 import dev.scopelinks.host.render.ProviderPlan;
 import dev.scopelinks.spi.ScopeTopology;
@@ -58,18 +57,18 @@ public record ReportLayout(String pluginId, byte[] plugins, Map<ScopeTopology, b
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         write(out, "\"metadata_templates\":{");
         boolean first = true;
-        for (CompiledLink link : provider.links()) {
+        for (ProviderPlan.Row row : provider.rows()) {
             if (!first) {
                 out.write(',');
             }
             first = false;
-            byte[] key = ReportModel.quoted(link.key());
+            byte[] key = ReportModel.quoted(row.key());
             out.writeBytes(key);
             write(out, ":{\"id\":");
             out.writeBytes(key);
             write(out, ",\"label\":");
-            out.writeBytes(ReportModel.quoted(link.config().label()));
-            write(out, ",\"dataType\":\"link\",\"priority\":" + link.config().priority() + ",\"from\":\"latest\"}");
+            out.writeBytes(ReportModel.quoted(row.label()));
+            write(out, ",\"dataType\":\"link\",\"priority\":" + row.priority() + ",\"from\":\"latest\"}");
         }
         out.write('}');
         return out.toByteArray();

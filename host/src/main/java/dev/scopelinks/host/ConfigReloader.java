@@ -1,0 +1,79 @@
+package dev.scopelinks.host;
+
+import dev.scopelinks.host.config.ConfigException;
+import dev.scopelinks.host.config.ConfigLoader;
+import dev.scopelinks.host.config.FileChangeWatcher;
+import dev.scopelinks.host.metrics.HostMetrics;
+import dev.scopelinks.host.plugin.ProviderCatalog;
+import dev.scopelinks.host.render.LinkPlan;
+import dev.scopelinks.host.render.LinkPlanner;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies a changed config file to a running host. A config that does not load or plan is
+ * rejected with every error, and the last good one keeps serving; both outcomes are counted in
+ * {@code scope_links_config_reloads_total}.
+ */
+public final class ConfigReloader implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigReloader.class);
+
+    private final Path file;
+    private final ConfigLoader loader;
+    private final ProviderCatalog catalog;
+    private final ScopeLinksHost host;
+    private final HostMetrics metrics;
+    private final FileChangeWatcher watcher;
+
+    /**
+     * Starts watching {@code file}.
+     *
+     * @param interval how often the file is also compared when no file event arrives
+     */
+    public ConfigReloader(Path file, ConfigLoader loader, ProviderCatalog catalog, ScopeLinksHost host,
+                          HostMetrics metrics, Duration interval) throws IOException {
+        this.file = Objects.requireNonNull(file, "file");
+        this.loader = Objects.requireNonNull(loader, "loader");
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.host = Objects.requireNonNull(host, "host");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.watcher = new FileChangeWatcher(file, interval, this::reload);
+        watcher.start();
+    }
+
+    /** Loads, checks and applies {@code text}; returns whether it now serves. */
+    boolean reload(String text) {
+        LinkPlan plan;
+        try {
+            plan = new LinkPlanner().plan(loader.load(file.toString(), new StringReader(text)), catalog);
+        } catch (ConfigException e) {
+            metrics.configReloaded(false);
+            LOG.error("Config {} changed but is invalid; still serving the last good config. {} error(s):\n{}", file,
+                    e.errors().size(), e.getMessage());
+            return false;
+        }
+        try {
+            host.apply(plan);
+        } catch (IllegalArgumentException e) {
+            metrics.configReloaded(false);
+            LOG.error("Config {} changed but cannot be applied while running ({}); still serving the last good "
+                    + "config", file, e.getMessage());
+            return false;
+        }
+        metrics.configReloaded(true);
+        int links = plan.providers().stream().mapToInt(provider -> provider.links().size()).sum();
+        LOG.info("Config {} reloaded: {} provider(s), {} link(s)", file, plan.providers().size(), links);
+        return true;
+    }
+
+    @Override
+    public void close() {
+        watcher.close();
+    }
+}
