@@ -121,6 +121,13 @@ public final class LinkPlanner {
                                     + link.id() + "'; give each row its own so Scope keeps their order"));
                 }
             }
+            for (AnnotationPlan.Row earlier : rows) {
+                if (earlier.slot().priority() == slot.priority()) {
+                    errors.add(new ConfigError(slot.location(), "annotationLinks.slots." + slot.id() + ".priority",
+                            "priority " + slot.priority() + " is also used by slot '" + earlier.slot().id() + "' for "
+                                    + provider.providerId() + "; give each row its own so Scope keeps their order"));
+                }
+            }
             rows.add(new AnnotationPlan.Row(config.plugin().id() + "-" + slot.id(), slot));
         }
         return rows.isEmpty() ? AnnotationPlan.NONE

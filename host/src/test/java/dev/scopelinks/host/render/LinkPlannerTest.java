@@ -100,4 +100,42 @@ class LinkPlannerTest {
                       - {id: c, label: C, url: "https://x.example.com/{{> p}}"}
                 """)).hasSize(3);
     }
+
+    @Test
+    void refusesAnnotationSlotsThatClashWithLinksOrEachOtherOrNameUnconfiguredKinds() {
+        assertThat(errors("""
+                apiVersion: scope-links/v1
+                annotationLinks:
+                  slots:
+                    - {id: logs, label: Runbook, priority: 1, kinds: [Pod]}
+                    - {id: oncall, label: On call, priority: 1, kinds: [Pod, Deploymnet]}
+                providers:
+                  Pod:
+                    links:
+                      - {id: logs, label: Logs, url: "https://l.example.com/{{name}}", priority: 1}
+                """)).containsExactlyInAnyOrder(
+                "links.yaml:4:7: annotationLinks.slots.logs.id: link id 'logs' of Pod (line 9) has the same id; rename one",
+                "links.yaml:4:7: annotationLinks.slots.logs.priority: priority 1.0 is also used by Pod link 'logs'; "
+                        + "give each row its own so Scope keeps their order",
+                "links.yaml:5:7: annotationLinks.slots.oncall.priority: priority 1.0 is also used by Pod link 'logs'; "
+                        + "give each row its own so Scope keeps their order",
+                "links.yaml:5:7: annotationLinks.slots.oncall.priority: priority 1.0 is also used by slot 'logs' for "
+                        + "Pod; give each row its own so Scope keeps their order",
+                "links.yaml:5:7: annotationLinks.slots.oncall.kinds: 'Deploymnet' is not configured under providers; "
+                        + "configured: Pod");
+    }
+
+    @Test
+    void refusesPhaseConditionsOnKindsThatAreNotPodsAndVarsNamedLikeHelpers() {
+        assertThat(errors("""
+                apiVersion: scope-links/v1
+                vars: {json: x}
+                providers:
+                  Service:
+                    links:
+                      - {id: a, label: A, url: "https://a.example.com/{{name}}", when: {phases: [Running]}}
+                """)).containsExactlyInAnyOrder(
+                "links.yaml:6:9: providers.Service.links[0].when.phases: phases apply to Pods only; Service watches Service",
+                "links.yaml:2:14: vars.json: 'json' is the name of an encoding helper; rename the variable");
+    }
 }
