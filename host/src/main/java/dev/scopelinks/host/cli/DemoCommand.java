@@ -1,16 +1,24 @@
 package dev.scopelinks.host.cli;
 
 import dev.scopelinks.host.config.ConfigException;
+import dev.scopelinks.host.demo.ClusterWriter;
+import dev.scopelinks.host.demo.DemoChurn;
 import dev.scopelinks.host.demo.DemoCluster;
 import dev.scopelinks.host.demo.DemoSeed;
+import dev.scopelinks.host.demo.SyntheticCluster;
+import dev.scopelinks.host.plugin.LoadedProvider;
 import dev.scopelinks.host.plugin.ProviderCatalog;
 import dev.scopelinks.host.render.LinkPlan;
+import dev.scopelinks.spi.ResourceType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,6 +34,7 @@ import picocli.CommandLine.Spec;
         footer = {
             "  scope-links demo",
             "  scope-links demo --socket-dir /tmp/plugins --config my-links.yaml --api-port 8001",
+            "  scope-links demo --churn --objects 2000",
             "",
             "Exit codes: 0 stopped with Ctrl-C or SIGTERM, 1 runtime failure, 2 invalid config or options."})
 final class DemoCommand implements Callable<Integer> {
@@ -42,6 +51,19 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--api-port", paramLabel = "PORT", defaultValue = "0",
             description = "Port of the stand-in API server on 127.0.0.1 (default: any free port).")
     int apiPort;
+
+    @Option(names = "--churn", description = "Keep changing the cluster (scale, relabel, replace Pods) so links "
+            + "visibly change.")
+    boolean churn;
+
+    @Option(names = "--churn-every", paramLabel = "DURATION", defaultValue = "PT3S",
+            description = "Time between churn changes, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    Duration churnEvery;
+
+    @Option(names = "--objects", paramLabel = "N", defaultValue = "0",
+            description = "Also create a synthetic cluster of about N objects (namespaces, workloads with owner "
+                    + "chains, services, Pods on nodes).")
+    int objects;
 
     @Mixin
     ProviderOptions providers = new ProviderOptions();
@@ -65,13 +87,26 @@ final class DemoCommand implements Callable<Integer> {
         }
         Path workDir = Files.createTempDirectory("scope-links-demo-");
         Path root = socketDir != null ? socketDir : workDir.resolve("plugins");
-        try (DemoCluster cluster = DemoCluster.start(apiPort)) {
-            int objects = new DemoSeed(cluster.client()).seed();
+        if (objects < 0) {
+            throw new InvalidInputException("--objects must be 0 or more, not " + objects);
+        }
+        if (churnEvery.isNegative() || churnEvery.isZero()) {
+            throw new InvalidInputException("--churn-every must be positive, not " + churnEvery);
+        }
+        try (DemoCluster cluster = DemoCluster.start(apiPort, providedResources(catalog))) {
+            int created = new DemoSeed(cluster.client()).seed();
+            if (objects > 0) {
+                created += new ClusterWriter(cluster.client()).write(new SyntheticCluster(7).generate(objects));
+            }
             Path kubeconfig = cluster.writeKubeconfig(workDir.resolve("kubeconfig"));
             try (HostRunner runner = HostRunner.start(runtime, runtime.settings(root), plan, catalog,
-                    cluster.client())) {
+                    cluster.client());
+                 DemoChurn changes = new DemoChurn(cluster.client(), 11)) {
                 Shutdown shutdown = new Shutdown(runner);
-                printWelcome(cluster, objects, kubeconfig, runner, (System.nanoTime() - started) / 1_000_000);
+                if (churn) {
+                    changes.start(churnEvery);
+                }
+                printWelcome(cluster, created, kubeconfig, runner, (System.nanoTime() - started) / 1_000_000);
                 shutdown.await();
             }
         }
@@ -99,10 +134,29 @@ final class DemoCommand implements Callable<Integer> {
         if (runner.adminPort() > 0) {
             out.println("Health and metrics: http://127.0.0.1:" + runner.adminPort() + "/readyz  /metrics");
         }
-        out.println("For Weave Scope's probe: --probe.kubernetes.kubeconfig=" + kubeconfig
+        out.println("Watch it live (kubectl, or any client-go tool, with this kubeconfig):");
+        out.println("  export KUBECONFIG=" + kubeconfig);
+        out.println("  kubectl get pods -A -w");
+        out.println("  kubectl create deployment hello --image=nginx");
+        out.println();
+        out.println("Weave Scope's probe on this machine (host network) sees the same cluster and these links:");
+        out.println("  --probe.kubernetes.role=cluster --probe.kubernetes.kubeconfig=" + kubeconfig
                 + " --probe.plugins.root=" + socket.getParent().getParent());
+        if (churn) {
+            out.println("Churn is on: a change every " + churnEvery.toMillis() + " ms.");
+        }
         out.println("Stop with Ctrl-C; the socket is removed on exit.");
         out.flush();
+    }
+
+    /** Every resource a loaded provider watches or looks up, so the demo serves its group, custom ones too. */
+    private static Set<ResourceType> providedResources(ProviderCatalog catalog) {
+        Set<ResourceType> types = new LinkedHashSet<>();
+        for (LoadedProvider provider : catalog.providers().values()) {
+            types.add(provider.factory().watches());
+            types.addAll(provider.factory().dependsOn());
+        }
+        return types;
     }
 
     static String builtInConfig() throws IOException {
