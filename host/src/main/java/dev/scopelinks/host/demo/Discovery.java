@@ -36,7 +36,12 @@ final class Discovery {
         });
         documents.put("/apis", groupList.toString());
 
+        ObjectNode openApiRoot = json.createObjectNode();
+        ObjectNode openApiPaths = openApiRoot.putObject("paths");
         catalog.byGroupVersion().forEach((groupVersion, resources) -> {
+            String prefix = resources.get(0).prefix();
+            openApiPaths.putObject(prefix.substring(1)).put("serverRelativeURL", "/openapi/v3" + prefix);
+            documents.put("/openapi/v3" + prefix, openApi(json, resources).toString());
             ObjectNode list = json.createObjectNode().put("kind", "APIResourceList").put("apiVersion", "v1")
                     .put("groupVersion", groupVersion);
             ArrayNode entries = list.putArray("resources");
@@ -53,6 +58,30 @@ final class Discovery {
             }
             documents.put(resources.get(0).prefix(), list.toString());
         });
+        documents.put("/openapi/v3", openApiRoot.toString());
+    }
+
+    /**
+     * A minimal OpenAPI v3 document per group version: just enough for kubectl to see that the
+     * server takes {@code fieldValidation}, so {@code kubectl create -f} leaves validation to the
+     * server instead of downloading full schemas (the demo accepts any fields, as the mock always has).
+     */
+    private static ObjectNode openApi(ObjectMapper json, List<DemoResource> resources) {
+        ObjectNode document = json.createObjectNode().put("openapi", "3.0.0");
+        document.putObject("info").put("title", "scope-links demo").put("version", "v1.32.0");
+        ObjectNode paths = document.putObject("paths");
+        for (DemoResource resource : resources) {
+            String path = resource.prefix() + (resource.namespaced() ? "/namespaces/{namespace}/" : "/")
+                    + resource.plural() + "/{name}";
+            // kubectl looks for the fieldValidation parameter on the PATCH operation of the kind.
+            ObjectNode patch = paths.putObject(path).putObject("patch");
+            patch.putObject("x-kubernetes-group-version-kind").put("group", resource.group())
+                    .put("version", resource.version()).put("kind", resource.kind());
+            patch.putArray("parameters").addObject().put("name", "fieldValidation").put("in", "query")
+                    .putObject("schema").put("type", "string");
+        }
+        document.putObject("components").putObject("schemas");
+        return document;
     }
 
     /** The document at {@code path} (no query, no trailing slash), if it is a discovery path. */
