@@ -146,6 +146,9 @@ final class DemoApiServer implements AutoCloseable {
         ApiPath api = target.get();
         MultiMap params = request.params();
         try {
+            if ("scale".equals(api.subresource())) {
+                return scale(api, method, body);
+            }
             return switch (method) {
                 case "GET" -> {
                     if (api.collection() && isWatch(params)) {
@@ -320,6 +323,52 @@ final class DemoApiServer implements AutoCloseable {
             created.put("kind", api.resource().kind());
         }
         return forward(HttpMethod.POST, api, api.storagePath(), JSON, json.writeValueAsBytes(created));
+    }
+
+    /**
+     * The {@code scale} subresource, which {@code kubectl scale} uses: reads and writes a
+     * workload's replicas as an {@code autoscaling/v1 Scale}.
+     */
+    private Reply scale(ApiPath api, String method, byte[] body) throws IOException {
+        ApiPath object = new ApiPath(api.resource(), api.namespace(), api.name(), null);
+        if (method.equals("PUT") || method.equals("PATCH")) {
+            JsonNode requested = json.readTree(body);
+            JsonNode replicas = requested == null ? null : requested.path("spec").get("replicas");
+            if (replicas == null || !replicas.canConvertToInt()) {
+                return Reply.json(400, ApiStatus.failure(json, 400, "BadRequest",
+                        "a scale change needs spec.replicas").toString());
+            }
+            ObjectNode patch = json.createObjectNode();
+            patch.putObject("spec").put("replicas", replicas.asInt());
+            Reply patched = forward(HttpMethod.PATCH, object, object.storagePath(), "application/merge-patch+json",
+                    json.writeValueAsBytes(patch));
+            if (patched.code() >= 300) {
+                return patched;
+            }
+        } else if (!method.equals("GET")) {
+            return Reply.json(405, ApiStatus.failure(json, 405, "MethodNotAllowed",
+                    method + " is not supported on scale").toString());
+        }
+        Reply current = forward(HttpMethod.GET, object, object.storagePath(), null, null);
+        if (current.code() != 200) {
+            return current;
+        }
+        JsonNode workload = json.readTree(current.body());
+        ObjectNode scale = json.createObjectNode().put("kind", "Scale").put("apiVersion", "autoscaling/v1");
+        ObjectNode metadata = scale.putObject("metadata");
+        for (String field : List.of("name", "namespace", "uid", "resourceVersion", "creationTimestamp")) {
+            if (workload.path("metadata").hasNonNull(field)) {
+                metadata.set(field, workload.path("metadata").get(field));
+            }
+        }
+        int replicas = workload.path("spec").path("replicas").asInt(1);
+        scale.putObject("spec").put("replicas", replicas);
+        StringBuilder selector = new StringBuilder();
+        workload.path("spec").path("selector").path("matchLabels").fields().forEachRemaining(label ->
+                selector.append(selector.length() == 0 ? "" : ",").append(label.getKey()).append('=')
+                        .append(label.getValue().asText()));
+        scale.putObject("status").put("replicas", replicas).put("selector", selector.toString());
+        return Reply.json(200, json.writeValueAsString(scale));
     }
 
     /** Hands a request to the store and turns its answer into what the served version looks like. */

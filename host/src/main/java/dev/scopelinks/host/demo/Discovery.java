@@ -18,6 +18,10 @@ final class Discovery {
     private static final List<String> VERBS = List.of("create", "delete", "deletecollection", "get", "list", "patch",
             "update", "watch");
 
+    /** Resources whose replicas {@code kubectl scale} can change through the scale subresource. */
+    private static final java.util.Set<String> SCALABLE = java.util.Set.of("deployments", "replicasets",
+            "statefulsets");
+
     private final Map<String, String> documents = new HashMap<>();
 
     Discovery(ApiCatalog catalog, ObjectMapper json) {
@@ -51,6 +55,12 @@ final class Discovery {
                         .put("kind", resource.kind());
                 ArrayNode verbs = entry.putArray("verbs");
                 VERBS.forEach(verbs::add);
+                if (SCALABLE.contains(resource.plural())) {
+                    ObjectNode scale = entries.addObject().put("name", resource.plural() + "/scale")
+                            .put("singularName", "").put("namespaced", true).put("group", "autoscaling")
+                            .put("version", "v1").put("kind", "Scale");
+                    scale.putArray("verbs").add("get").add("patch").add("update");
+                }
                 if (!resource.shortNames().isEmpty()) {
                     ArrayNode shortNames = entry.putArray("shortNames");
                     resource.shortNames().forEach(shortNames::add);

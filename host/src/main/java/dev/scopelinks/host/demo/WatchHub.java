@@ -62,13 +62,4 @@ final class WatchHub {
     synchronized long oldestVersion() {
         return compactedThrough;
     }
-
-    synchronized int watchers() {
-        return subscribers.size();
-    }
-
-    /** A copy of the subscriber list, for tests and metrics. */
-    synchronized List<Subscriber> subscribers() {
-        return new ArrayList<>(subscribers);
-    }
 }

@@ -102,6 +102,15 @@ class KubectlAgainstDemoIT {
     }
 
     @Test
+    void scaleChangesTheReplicasOfADeployment() throws Exception {
+        Result scaled = kubectl("-n", "monitoring", "scale", "deployment", "grafana", "--replicas=3");
+
+        assertThat(scaled.exitCode()).as(scaled.stderr()).isZero();
+        assertThat(cluster.client().apps().deployments().inNamespace("monitoring").withName("grafana").get()
+                .getSpec().getReplicas()).isEqualTo(3);
+    }
+
+    @Test
     void declarativeCreateWorks(@TempDir Path dir) throws Exception {
         Path manifest = Files.writeString(dir.resolve("svc.yaml"), String.join("\n",
                 "apiVersion: v1", "kind: Service", "metadata:", "  name: cart", "  namespace: shop", "spec:",
