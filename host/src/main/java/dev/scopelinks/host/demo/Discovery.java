@@ -22,6 +22,10 @@ final class Discovery {
     private static final java.util.Set<String> SCALABLE = java.util.Set.of("deployments", "replicasets",
             "statefulsets");
 
+    /** What {@code kubectl get all} lists, as on a real server. */
+    private static final java.util.Set<String> IN_ALL = java.util.Set.of("pods", "services", "deployments",
+            "replicasets", "statefulsets", "daemonsets", "jobs", "cronjobs");
+
     private final Map<String, String> documents = new HashMap<>();
 
     Discovery(ApiCatalog catalog, ObjectMapper json) {
@@ -55,6 +59,9 @@ final class Discovery {
                         .put("kind", resource.kind());
                 ArrayNode verbs = entry.putArray("verbs");
                 VERBS.forEach(verbs::add);
+                if (IN_ALL.contains(resource.plural())) {
+                    entry.putArray("categories").add("all");
+                }
                 if (SCALABLE.contains(resource.plural())) {
                     ObjectNode scale = entries.addObject().put("name", resource.plural() + "/scale")
                             .put("singularName", "").put("namespaced", true).put("group", "autoscaling")
