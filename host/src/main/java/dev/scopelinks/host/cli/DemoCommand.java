@@ -28,8 +28,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code scope-links demo}: everything on one machine, with a stand-in API server. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Start a stand-in Kubernetes API server on loopback with sample objects, and serve their links "
+        description = {"Start a stand-in Kubernetes API server on loopback with sample objects, and serve their links "
                 + "on a plugin socket, as in production. Change objects with kubectl and watch the links follow.",
+            "The stand-in answers kubectl and client-go tools (Weave Scope's probe) like a real API server: typed "
+                + "lists, watches over HTTP and WebSocket, discovery for the built-in kinds (CronJobs as batch/v1 "
+                + "and batch/v1beta1) and for every resource a loaded provider watches, custom resources included; "
+                + "other groups are not found (404)."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  scope-links demo",
