@@ -48,6 +48,7 @@ final class DemoApiServer implements AutoCloseable {
     private final WatchHub hub;
     private final ObjectMapper json;
     private final SecureRandom random = new SecureRandom();
+    private final GarbageCollector garbageCollector;
 
     private DemoApiServer(Vertx vertx, ApiCatalog catalog, DemoStore store, WatchHub hub, ObjectMapper json) {
         this.vertx = vertx;
@@ -61,6 +62,8 @@ final class DemoApiServer implements AutoCloseable {
         this.server = vertx.createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false)
                 .setHandle100ContinueAutomatically(true).setCompressionSupported(false));
         this.server.requestHandler(this::handle);
+        this.garbageCollector = new GarbageCollector(catalog, store, api -> snapshot(api).items());
+        hub.subscribe(garbageCollector, Long.MAX_VALUE);
     }
 
     static DemoApiServer start(InetAddress address, int port, ApiCatalog catalog, DemoStore store, WatchHub hub,
@@ -83,6 +86,8 @@ final class DemoApiServer implements AutoCloseable {
 
     @Override
     public void close() {
+        hub.unsubscribe(garbageCollector);
+        garbageCollector.close();
         try {
             server.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
             vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
@@ -148,6 +153,14 @@ final class DemoApiServer implements AutoCloseable {
         try {
             if ("scale".equals(api.subresource())) {
                 return scale(api, method, body);
+            }
+            if ("log".equals(api.subresource()) && method.equals("GET")) {
+                return new Reply(200, "text/plain", "(scope-links demo: no container runs in this stand-in cluster, "
+                        + "so there are no logs)\n");
+            }
+            if (api.subresource() != null && !"status".equals(api.subresource())) {
+                return Reply.json(404, ApiStatus.failure(json, 404, "NotFound", "the demo API server does not serve "
+                        + api.resource().plural() + "/" + api.subresource()).toString());
             }
             return switch (method) {
                 case "GET" -> {
