@@ -250,14 +250,16 @@ final class DemoApiServer implements AutoCloseable {
             if (!event.group().equals(resource.group()) || !event.plural().equals(resource.plural())) {
                 return;
             }
-            boolean before = event.before() != null && matches(api, labels, fields, event.before());
-            boolean after = event.after() != null && matches(api, labels, fields, event.after());
+            JsonNode previous = event.beforeObject();
+            JsonNode current = event.afterObject();
+            boolean before = previous != null && matches(api, labels, fields, previous);
+            boolean after = current != null && matches(api, labels, fields, current);
             if (before && after) {
-                sink.send(event("MODIFIED", served(resource, event.after())));
+                sink.send(event("MODIFIED", served(resource, current)));
             } else if (before) {
-                sink.send(event("DELETED", served(resource, event.after() != null ? event.after() : event.before())));
+                sink.send(event("DELETED", served(resource, current != null ? current : previous)));
             } else if (after) {
-                sink.send(event("ADDED", served(resource, event.after())));
+                sink.send(event("ADDED", served(resource, current)));
             }
         };
         long from;

@@ -33,7 +33,7 @@ import java.util.List;
 public final class DemoCluster implements AutoCloseable {
 
     /** How many recent changes a watch can start from; older starts get 410 Gone and re-list. */
-    private static final int WATCH_HISTORY = 20_000;
+    private static final int WATCH_HISTORY = 10_000;
 
     private final DemoApiServer server;
     private final KubernetesClient client;

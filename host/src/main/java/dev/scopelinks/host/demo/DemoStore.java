@@ -41,16 +41,18 @@ final class DemoStore extends KubernetesCrudDispatcher {
         Map<String, String> where = ((KubernetesAttributesExtractor) attributeExtractor).fromKubernetesPath(path);
         String group = where.getOrDefault(KubernetesAttributesExtractor.API, "");
         String plural = where.getOrDefault(KubernetesAttributesExtractor.PLURAL, "");
-        JsonNode before = parse(existing);
-        JsonNode after = parse(newState);
         long version;
-        if (after == null) {
+        String before = existing;
+        if (newState == null) {
+            // A real server gives a deletion its own resource version; watches resume after it.
             version = requestResourceVersion();
-            ((ObjectNode) before.path("metadata")).put("resourceVersion", String.valueOf(version));
+            JsonNode deleted = parse(existing);
+            ((ObjectNode) deleted.path("metadata")).put("resourceVersion", String.valueOf(version));
+            before = deleted.toString();
         } else {
-            version = Long.parseLong(after.path("metadata").path("resourceVersion").asText("0"));
+            version = Long.parseLong(parse(newState).path("metadata").path("resourceVersion").asText("0"));
         }
-        hub.publish(new StoredEvent(version, group, plural, before, after));
+        hub.publish(new StoredEvent(version, group, plural, before, newState));
     }
 
     private JsonNode parse(String state) {

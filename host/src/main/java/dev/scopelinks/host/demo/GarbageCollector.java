@@ -39,7 +39,7 @@ final class GarbageCollector implements WatchHub.Subscriber, AutoCloseable {
         if (event.after() != null || event.before() == null) {
             return;
         }
-        String uid = event.before().path("metadata").path("uid").asText("");
+        String uid = event.beforeObject().path("metadata").path("uid").asText("");
         if (!uid.isEmpty()) {
             worker.execute(() -> collect(uid));
         }
