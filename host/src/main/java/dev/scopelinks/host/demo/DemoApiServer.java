@@ -38,6 +38,7 @@ final class DemoApiServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoApiServer.class);
     private static final String JSON = "application/json";
+    private static final long BOOKMARK_EVERY_MS = 30_000;
     private static final String SUFFIX_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
 
     private final Vertx vertx;
@@ -273,11 +274,7 @@ final class DemoApiServer implements AutoCloseable {
             }
             from = snapshot.resourceVersion();
             if (initialEvents) {
-                ObjectNode bookmark = json.createObjectNode().put("kind", resource.kind())
-                        .put("apiVersion", resource.groupVersion());
-                ObjectNode metadata = bookmark.putObject("metadata").put("resourceVersion", String.valueOf(from));
-                metadata.putObject("annotations").put("k8s.io/initial-events-end", "true");
-                sink.send(event("BOOKMARK", bookmark));
+                sink.send(event("BOOKMARK", bookmark(resource, from, true)));
             }
         } else {
             try {
@@ -294,6 +291,13 @@ final class DemoApiServer implements AutoCloseable {
                     "too old resource version: " + from + " (" + hub.oldestVersion() + ")")));
             sink.end();
             return;
+        }
+        if ("true".equals(params.get("allowWatchBookmarks"))) {
+            // Bookmarks move an idle watcher's resource version forward, so it can resume after a
+            // disconnect without falling out of the kept history and re-listing.
+            long timer = vertx.setPeriodic(BOOKMARK_EVERY_MS, id -> sink.send(event("BOOKMARK",
+                    bookmark(resource, hub.latestVersion(), false))));
+            sink.onClose(() -> vertx.cancelTimer(timer));
         }
         sink.onClose(() -> hub.unsubscribe(subscriber));
         String timeout = params.get("timeoutSeconds");
@@ -452,6 +456,16 @@ final class DemoApiServer implements AutoCloseable {
         ObjectNode copy = ((ObjectNode) stored).deepCopy();
         copy.put("apiVersion", resource.groupVersion());
         return copy;
+    }
+
+    private ObjectNode bookmark(DemoResource resource, long version, boolean initialEventsEnd) {
+        ObjectNode bookmark = json.createObjectNode().put("kind", resource.kind())
+                .put("apiVersion", resource.groupVersion());
+        ObjectNode metadata = bookmark.putObject("metadata").put("resourceVersion", String.valueOf(version));
+        if (initialEventsEnd) {
+            metadata.putObject("annotations").put("k8s.io/initial-events-end", "true");
+        }
+        return bookmark;
     }
 
     private String event(String type, JsonNode object) {

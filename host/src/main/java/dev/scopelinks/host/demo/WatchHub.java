@@ -21,6 +21,7 @@ final class WatchHub {
     private final ArrayDeque<StoredEvent> history = new ArrayDeque<>();
     private final List<Subscriber> subscribers = new ArrayList<>();
     private long compactedThrough;
+    private long latest;
 
     WatchHub(int capacity) {
         this.capacity = capacity;
@@ -28,6 +29,7 @@ final class WatchHub {
 
     synchronized void publish(StoredEvent event) {
         history.addLast(event);
+        latest = Math.max(latest, event.resourceVersion());
         if (history.size() > capacity) {
             compactedThrough = history.removeFirst().resourceVersion();
         }
@@ -56,6 +58,11 @@ final class WatchHub {
 
     synchronized void unsubscribe(Subscriber subscriber) {
         subscribers.remove(subscriber);
+    }
+
+    /** The newest change's resource version, for bookmarks. */
+    synchronized long latestVersion() {
+        return latest;
     }
 
     /** The oldest resource version a watch can still start from. */

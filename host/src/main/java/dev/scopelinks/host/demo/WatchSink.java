@@ -2,6 +2,8 @@ package dev.scopelinks.host.demo;
 
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.ServerWebSocket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -21,7 +23,7 @@ interface WatchSink {
     /** Refuses the watch before it started. */
     void fail(int code, String status);
 
-    /** Runs {@code action} once the client has gone. */
+    /** Runs {@code action} once the client has gone or the watch ended; may be called more than once. */
     void onClose(Runnable action);
 
     static WatchSink http(HttpServerResponse response) {
@@ -58,10 +60,16 @@ interface WatchSink {
                 response.setStatusCode(code).putHeader("Content-Type", "application/json").end(status);
             }
 
+            private final List<Runnable> closers = new CopyOnWriteArrayList<>();
+            private final AtomicBoolean handlersSet = new AtomicBoolean();
+
             @Override
             public void onClose(Runnable action) {
-                response.closeHandler(ignored -> action.run());
-                response.endHandler(ignored -> action.run());
+                closers.add(action);
+                if (handlersSet.compareAndSet(false, true)) {
+                    response.closeHandler(ignored -> closers.forEach(Runnable::run));
+                    response.endHandler(ignored -> closers.forEach(Runnable::run));
+                }
                 if (response.closed() || ended.get()) {
                     action.run();
                 }
@@ -103,9 +111,15 @@ interface WatchSink {
                 end();
             }
 
+            private final List<Runnable> closers = new CopyOnWriteArrayList<>();
+            private final AtomicBoolean handlerSet = new AtomicBoolean();
+
             @Override
             public void onClose(Runnable action) {
-                socket.closeHandler(ignored -> action.run());
+                closers.add(action);
+                if (handlerSet.compareAndSet(false, true)) {
+                    socket.closeHandler(ignored -> closers.forEach(Runnable::run));
+                }
                 if (socket.isClosed() || ended.get()) {
                     action.run();
                 }
