@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -135,10 +136,16 @@ public final class DemoChurn implements AutoCloseable {
     private Pod copyOf(Pod pod) {
         String base = pod.getMetadata().getName().replaceAll("-[^-]+$", "");
         String ip = "10.244." + (100 + random.nextInt(150)) + "." + (2 + random.nextInt(250));
-        return new PodBuilder(pod).editMetadata().withName(base + "-" + suffix()).withUid(null).withResourceVersion(null)
-                .withCreationTimestamp(null).endMetadata()
+        Pod copy = new PodBuilder(pod).editMetadata().withName(base + "-" + suffix()).withUid(null)
+                .withResourceVersion(null).withCreationTimestamp(null).endMetadata()
                 .editStatus().withPodIP(ip).withPodIPs(List.of(new io.fabric8.kubernetes.api.model.PodIP(ip)))
                 .endStatus().build();
+        // A new Pod runs new containers: fresh ids, so Scope draws new Container nodes.
+        if (copy.getStatus().getContainerStatuses() != null) {
+            copy.getStatus().getContainerStatuses().forEach(status -> status.setContainerID(
+                    "containerd://" + HexFormat.of().formatHex(bytes(32))));
+        }
+        return copy;
     }
 
     private static boolean ownedBy(HasMetadata object, HasMetadata owner) {
@@ -148,6 +155,12 @@ public final class DemoChurn implements AutoCloseable {
 
     private <T> Optional<T> pick(List<T> items) {
         return items.isEmpty() ? Optional.empty() : Optional.of(items.get(random.nextInt(items.size())));
+    }
+
+    private byte[] bytes(int count) {
+        byte[] bytes = new byte[count];
+        random.nextBytes(bytes);
+        return bytes;
     }
 
     private String suffix() {
