@@ -89,9 +89,12 @@ class ConfigFeaturesIT {
         HostSettings settings = new HostSettings(defaults.socketRoot(), defaults.idleTimeout(), Duration.ofSeconds(1),
                 Duration.ofMillis(20), WATCH, defaults.maxReportBytes(), 8);
         metrics = new HostMetrics();
-        host = ScopeLinksHost.start(settings, new LinkPlanner().plan(loader.load(file), catalog), catalog, client,
+        KubernetesClient hostClient = server.createClient();
+        host = ScopeLinksHost.start(settings, new LinkPlanner().plan(loader.load(file), catalog), catalog, hostClient,
                 metrics);
         open.add(host);
+        // The host's client goes first: closing its watches cleanly can deadlock the mock server (see MockApiOrder).
+        open.add(0, hostClient);
         open.add(0, new ConfigReloader(file, loader, catalog, host, metrics, Duration.ofMillis(500)));
         probe = new ProbeClient(host.socketPath(), Duration.ofSeconds(5), "config-it");
         open.add(0, probe);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scopelinks.host.config.ConfigLoader;
+import dev.scopelinks.host.demo.DemoCluster;
 import dev.scopelinks.host.metrics.HostMetrics;
 import dev.scopelinks.host.plugin.ProviderCatalog;
 import dev.scopelinks.host.plugin.ProviderLoader;
@@ -16,7 +17,6 @@ import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,17 +24,25 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** With {@code namespaces:} set, only those namespaces are watched. */
-@EnableKubernetesMockClient(crud = true)
+/**
+ * With {@code namespaces:} set, only those namespaces are watched. Runs against the demo's API
+ * server (fabric8's CRUD store behind watches that close cleanly; see {@code MockApiOrder}), as
+ * one informer per namespace closes several watches at once.
+ */
 class NamespacedWatchIT {
-
-    static KubernetesClient client;
 
     @TempDir
     Path root;
 
     @Test
     void linksOnlyObjectsInTheListedNamespaces() throws Exception {
+        try (DemoCluster cluster = DemoCluster.start(0)) {
+            linksOnlyObjectsInTheListedNamespaces(cluster.client(), cluster.newClient(false));
+        }
+    }
+
+    private void linksOnlyObjectsInTheListedNamespaces(KubernetesClient client, KubernetesClient hostClient)
+            throws Exception {
         ProviderCatalog catalog = new ProviderLoader(getClass().getClassLoader(), Optional.empty()).load();
         LinkPlan plan = new LinkPlanner().plan(new ConfigLoader(name -> null).load("links.yaml", new StringReader("""
                 apiVersion: scope-links/v1
@@ -49,9 +57,9 @@ class NamespacedWatchIT {
         Pod inBilling = client.pods().inNamespace("billing").resource(pod("b")).create();
         Pod elsewhere = client.pods().inNamespace("kube-system").resource(pod("c")).create();
 
-        try (ScopeLinksHost host = ScopeLinksHost.start(new HostSettings(root, defaults.idleTimeout(),
+        try (hostClient; ScopeLinksHost host = ScopeLinksHost.start(new HostSettings(root, defaults.idleTimeout(),
                 Duration.ofSeconds(1), Duration.ofMillis(20), Duration.ofSeconds(10), defaults.maxReportBytes(), 4),
-                plan, catalog, client, new HostMetrics());
+                plan, catalog, hostClient, new HostMetrics());
              ProbeClient probe = new ProbeClient(host.socketPath(), Duration.ofSeconds(3), "ns-it")) {
             Eventually.within(Duration.ofSeconds(10), () -> {
                 JsonNode nodes = new ObjectMapper().readTree(probe.pollReport().body()).at("/Pod/nodes");

@@ -22,6 +22,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
 import java.net.URI;
@@ -77,11 +78,13 @@ class ScopeLinksHostIT {
             """;
 
     static KubernetesClient client;
+    static KubernetesMockServer server;
 
     @TempDir
     Path root;
 
     private ScopeLinksHost host;
+    private KubernetesClient hostClient;
     private ProbeClient probe;
     private HostMetrics metrics;
 
@@ -94,7 +97,8 @@ class ScopeLinksHostIT {
         HostSettings settings = new HostSettings(root, defaults.idleTimeout(), Duration.ofSeconds(1),
                 Duration.ofMillis(20), WATCH, defaults.maxReportBytes(), 8);
         metrics = new HostMetrics();
-        host = ScopeLinksHost.start(settings, plan, catalog, client, metrics);
+        hostClient = server.createClient();
+        host = ScopeLinksHost.start(settings, plan, catalog, hostClient, metrics);
         probe = new ProbeClient(host.socketPath(), ProbeClient.PROBE_TIMEOUT, "probe-it");
         // The first exchange loads classes on both sides; Scope's probe meets a warm server.
         new ProbeClient(host.socketPath(), Duration.ofSeconds(5), "warm-up").pollReport();
@@ -103,6 +107,7 @@ class ScopeLinksHostIT {
     @AfterEach
     void stopHost() {
         probe.close();
+        hostClient.close(); // before the host: see MockApiOrder
         host.close();
         client.apps().deployments().inAnyNamespace().delete();
         client.services().inAnyNamespace().delete();
