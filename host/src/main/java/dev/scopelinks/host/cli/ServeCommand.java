@@ -51,6 +51,9 @@ final class ServeCommand implements Callable<Integer> {
     ProviderOptions providers = new ProviderOptions();
 
     @Mixin
+    AccessOptions access = new AccessOptions();
+
+    @Mixin
     RuntimeOptions runtime = new RuntimeOptions();
 
     @Override
@@ -64,6 +67,7 @@ final class ServeCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             throw new InvalidInputException(ConfigPlanner.describe(e));
         }
+        access.check(plan);
         Path root = socketDir != null ? socketDir
                 : plan.config().socketDir().map(Path::of).orElse(HostSettings.DEFAULT_SOCKET_ROOT);
         try (KubernetesClient client = client();
