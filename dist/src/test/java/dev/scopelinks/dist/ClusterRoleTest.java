@@ -75,12 +75,15 @@ class ClusterRoleTest {
 
     @Test
     void namespacedOverlayConfigPassesTheHostsNamespacedCheckAndTheShippedOneDoesNot() {
-        assertThat(validateNamespaced(Manifests.K8S.resolve("namespaced/scope-links.yaml"))).isZero();
-        assertThat(validateNamespaced(Manifests.SHIPPED_CONFIG)).isEqualTo(2);
+        StringWriter messages = new StringWriter();
+
+        assertThat(validateNamespaced(Manifests.K8S.resolve("namespaced/scope-links.yaml"), messages))
+                .as("%s", messages).isZero();
+        assertThat(validateNamespaced(Manifests.SHIPPED_CONFIG, messages)).as("%s", messages).isEqualTo(2);
     }
 
-    private static int validateNamespaced(Path config) {
-        PrintWriter sink = new PrintWriter(new StringWriter());
+    private static int validateNamespaced(Path config, StringWriter messages) {
+        PrintWriter sink = new PrintWriter(messages);
         return ScopeLinksCli.run(new String[] {"validate", "--namespaced", config.toString()}, sink, sink);
     }
 

@@ -30,7 +30,7 @@ final class NamespacedAccess {
         for (ProviderPlan provider : plan.providers()) {
             Set<ResourceType> needed = new LinkedHashSet<>();
             needed.add(provider.watches());
-            needed.addAll(provider.provider().factory().dependsOn());
+            needed.addAll(provider.dependsOn());
             for (ResourceType type : needed) {
                 if (!type.namespaced()) {
                     problems.add(source + ": provider " + provider.id() + " needs " + type
