@@ -43,7 +43,12 @@ final class UnpackedTarball {
 
     /** Runs {@code bin/scope-links args} to completion. */
     Command.Result run(String... args) throws IOException, InterruptedException {
-        return Command.run(home, Duration.ofSeconds(120), null, Map.of(), launcher(args));
+        return run(Map.of(), args);
+    }
+
+    /** Runs {@code bin/scope-links args} to completion with {@code env} added to the environment. */
+    Command.Result run(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        return Command.run(home, Duration.ofSeconds(120), null, env, launcher(args));
     }
 
     /** Starts {@code bin/scope-links args}; the launcher execs Java, so the process is the host itself. */
