@@ -1,6 +1,8 @@
 package dev.scopelinks.host.cli;
 
 import dev.scopelinks.host.render.LinkPlan;
+import java.util.List;
+import java.util.function.Function;
 import picocli.CommandLine.Option;
 
 /** {@code --namespaced}, shared by {@code serve} and {@code validate} so a config can be checked before it ships. */
@@ -15,5 +17,10 @@ final class AccessOptions {
         if (namespaced) {
             NamespacedAccess.require(plan);
         }
+    }
+
+    /** The same check for a config reloaded while running: the problems, empty when it may be applied. */
+    Function<LinkPlan, List<String>> reloadCheck() {
+        return namespaced ? NamespacedAccess::problems : plan -> List.of();
     }
 }

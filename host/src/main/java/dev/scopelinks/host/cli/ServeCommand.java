@@ -73,7 +73,7 @@ final class ServeCommand implements Callable<Integer> {
         try (KubernetesClient client = client();
              HostRunner runner = HostRunner.start(runtime, runtime.settings(root), plan, catalog, client);
              ConfigReloader reloader = new ConfigReloader(configFile, ConfigLoader.withSystemEnvironment(), catalog,
-                     runner.host(), runner.host().metrics(), RELOAD_INTERVAL)) {
+                     runner.host(), runner.host().metrics(), RELOAD_INTERVAL, access.reloadCheck())) {
             Shutdown shutdown = new Shutdown(runner);
             shutdown.await();
         }
