@@ -6,6 +6,7 @@ import dev.scopelinks.host.ConfigReloader;
 import dev.scopelinks.host.HostSettings;
 import dev.scopelinks.host.ScopeLinksHost;
 import dev.scopelinks.host.config.ConfigLoader;
+import dev.scopelinks.host.demo.DemoCluster;
 import dev.scopelinks.host.metrics.HostMetrics;
 import dev.scopelinks.host.plugin.LoadedProvider;
 import dev.scopelinks.host.plugin.ProviderCatalog;
@@ -20,8 +21,6 @@ import dev.scopelinks.spi.ResourceType;
 import dev.scopelinks.spi.ScopeTopology;
 import dev.scopelinks.spi.SpiVersion;
 import dev.scopelinks.spi.Variable;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,8 +32,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A host started with {@code --namespaced} also refuses a reloaded config that needs cluster-wide read. */
-@EnableKubernetesMockClient(crud = true)
+/**
+ * A host started with {@code --namespaced} also refuses a reloaded config that needs cluster-wide
+ * read. Runs against the demo's stand-in API server, which this test starts and stops itself.
+ */
 class NamespacedReloadIT {
 
     private static final Duration RELOAD = Duration.ofSeconds(5);
@@ -47,8 +48,6 @@ class NamespacedReloadIT {
                 links:
                   - {id: home, label: Home, url: "https://example.com/{{namespace}}/{{name}}"}
             """;
-
-    static KubernetesClient client;
 
     @TempDir
     Path dir;
@@ -67,8 +66,9 @@ class NamespacedReloadIT {
         access.namespaced = true;
         HostMetrics metrics = new HostMetrics();
 
-        try (ScopeLinksHost host = ScopeLinksHost.start(HostSettings.defaults(dir.resolve("plugins")),
-                new LinkPlanner().plan(loader.load(file), catalog), catalog, client, metrics);
+        try (DemoCluster cluster = DemoCluster.start(0);
+             ScopeLinksHost host = ScopeLinksHost.start(HostSettings.defaults(dir.resolve("plugins")),
+                new LinkPlanner().plan(loader.load(file), catalog), catalog, cluster.client(), metrics);
              ConfigReloader reloader = new ConfigReloader(file, loader, catalog, host, metrics,
                      Duration.ofMillis(100), access.reloadCheck());
              ProbeClient probe = new ProbeClient(host.socketPath(), Duration.ofSeconds(5), "namespaced-it")) {
