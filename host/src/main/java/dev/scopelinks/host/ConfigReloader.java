@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +31,7 @@ public final class ConfigReloader implements AutoCloseable {
     private final ProviderCatalog catalog;
     private final ScopeLinksHost host;
     private final HostMetrics metrics;
+    private final Function<LinkPlan, List<String>> planCheck;
     private final FileChangeWatcher watcher;
 
     /**
@@ -38,6 +41,17 @@ public final class ConfigReloader implements AutoCloseable {
      */
     public ConfigReloader(Path file, ConfigLoader loader, ProviderCatalog catalog, ScopeLinksHost host,
                           HostMetrics metrics, Duration interval) throws IOException {
+        this(file, loader, catalog, host, metrics, interval, plan -> List.of());
+    }
+
+    /**
+     * Starts watching {@code file}; a changed config is also refused when {@code planCheck} names
+     * problems with it, as the start-up checks would (e.g. {@code --namespaced}).
+     */
+    public ConfigReloader(Path file, ConfigLoader loader, ProviderCatalog catalog, ScopeLinksHost host,
+                          HostMetrics metrics, Duration interval, Function<LinkPlan, List<String>> planCheck)
+            throws IOException {
+        this.planCheck = Objects.requireNonNull(planCheck, "planCheck");
         this.file = Objects.requireNonNull(file, "file");
         this.loader = Objects.requireNonNull(loader, "loader");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
@@ -56,6 +70,13 @@ public final class ConfigReloader implements AutoCloseable {
             metrics.configReloaded(false);
             LOG.error("Config {} changed but is invalid; still serving the last good config. {} error(s):\n{}", file,
                     e.errors().size(), e.getMessage());
+            return false;
+        }
+        List<String> problems = planCheck.apply(plan);
+        if (!problems.isEmpty()) {
+            metrics.configReloaded(false);
+            LOG.error("Config {} changed but is not allowed for this host; still serving the last good config:\n{}",
+                    file, String.join("\n", problems));
             return false;
         }
         try {

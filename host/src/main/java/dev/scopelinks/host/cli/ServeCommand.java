@@ -51,6 +51,9 @@ final class ServeCommand implements Callable<Integer> {
     ProviderOptions providers = new ProviderOptions();
 
     @Mixin
+    AccessOptions access = new AccessOptions();
+
+    @Mixin
     RuntimeOptions runtime = new RuntimeOptions();
 
     @Override
@@ -64,12 +67,13 @@ final class ServeCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             throw new InvalidInputException(ConfigPlanner.describe(e));
         }
+        access.check(plan);
         Path root = socketDir != null ? socketDir
                 : plan.config().socketDir().map(Path::of).orElse(HostSettings.DEFAULT_SOCKET_ROOT);
         try (KubernetesClient client = client();
              HostRunner runner = HostRunner.start(runtime, runtime.settings(root), plan, catalog, client);
              ConfigReloader reloader = new ConfigReloader(configFile, ConfigLoader.withSystemEnvironment(), catalog,
-                     runner.host(), runner.host().metrics(), RELOAD_INTERVAL)) {
+                     runner.host(), runner.host().metrics(), RELOAD_INTERVAL, access.reloadCheck())) {
             Shutdown shutdown = new Shutdown(runner);
             shutdown.await();
         }

@@ -30,6 +30,9 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     ProviderOptions providers = new ProviderOptions();
 
+    @Mixin
+    AccessOptions access = new AccessOptions();
+
     @Spec
     CommandSpec spec;
 
@@ -42,6 +45,7 @@ final class ValidateCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             throw new InvalidInputException(ConfigPlanner.describe(e));
         }
+        access.check(plan);
         PrintWriter out = spec.commandLine().getOut();
         int links = plan.providers().stream().mapToInt(provider -> provider.links().size()).sum();
         out.printf("%s: valid (%d provider(s), %d link(s))%n", file, plan.providers().size(), links);
