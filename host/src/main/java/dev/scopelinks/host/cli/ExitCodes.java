@@ -9,8 +9,13 @@ public final class ExitCodes {
     public static final int RUNTIME_FAILURE = 1;
     /** Bad config, bad command line or conflicting providers: the operator must fix the input. */
     public static final int INVALID_INPUT = 2;
+    /**
+     * The JVM's own code when {@code -XX:+ExitOnOutOfMemoryError} ends the process (the launcher
+     * sets it): the heap is too small for the cluster. Never returned by a command.
+     */
+    public static final int OUT_OF_MEMORY = 3;
     /** Another live instance holds the socket. */
-    public static final int SOCKET_IN_USE = 3;
+    public static final int SOCKET_IN_USE = 4;
 
     private ExitCodes() {
     }

@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
             "  scope-links render --config links.yaml -f pod.yaml the links one object would get",
             "  scope-links serve --config conf/scope-links.yaml   run against the current kubeconfig",
             "",
-            "Exit codes: 0 ok, 1 runtime failure, 2 invalid config or options, 3 socket in use."})
+            "Exit codes: 0 ok, 1 runtime failure, 2 invalid config or options, 3 out of heap (raise SCOPE_LINKS_SIZE), 4 socket in use."})
 public final class ScopeLinksCli {
 
     private ScopeLinksCli() {

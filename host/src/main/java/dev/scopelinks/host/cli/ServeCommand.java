@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
             "  scope-links serve --config /etc/scope-links/scope-links.yaml",
             "  scope-links serve --config links.yaml --kubeconfig ~/.kube/config --socket-dir /tmp/plugins",
             "",
-            "Exit codes: 0 stopped cleanly, 1 runtime failure, 2 invalid config or options, 3 socket in use."})
+            "Exit codes: 0 stopped cleanly, 1 runtime failure, 2 invalid config or options, 3 out of heap (raise SCOPE_LINKS_SIZE), 4 socket in use."})
 final class ServeCommand implements Callable<Integer> {
 
     /** The config file is also compared this often when no file event arrives; edits apply well within 2 s. */
