@@ -25,6 +25,15 @@ final class ConfigPlanner {
         return new LinkPlanner().plan(config, catalog);
     }
 
+    /** {@link #plan(Path, ProviderCatalog)}, with a rejected config turned into the CLI's exit 2 and message. */
+    static LinkPlan planOrReject(Path file, ProviderCatalog catalog) throws InvalidInputException {
+        try {
+            return plan(file, catalog);
+        } catch (ConfigException e) {
+            throw new InvalidInputException(describe(e));
+        }
+    }
+
     /** The message printed for a rejected config. */
     static String describe(ConfigException e) {
         int count = e.errors().size();

@@ -1,6 +1,5 @@
 package dev.scopelinks.host.cli;
 
-import dev.scopelinks.host.config.ConfigException;
 import dev.scopelinks.host.plugin.ProviderCatalog;
 import dev.scopelinks.host.render.LinkPlan;
 import dev.scopelinks.host.render.ObjectRenderer;
@@ -51,12 +50,7 @@ final class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ProviderCatalog catalog = providers.load();
-        LinkPlan plan;
-        try {
-            plan = ConfigPlanner.plan(config, catalog);
-        } catch (ConfigException e) {
-            throw new InvalidInputException(ConfigPlanner.describe(e));
-        }
+        LinkPlan plan = ConfigPlanner.planOrReject(config, catalog);
         List<KubeObject> objects;
         try {
             objects = YamlObjects.read(readObjects());

@@ -2,7 +2,6 @@ package dev.scopelinks.host.cli;
 
 import dev.scopelinks.host.HostSettings;
 import dev.scopelinks.host.ScopeLinksHost;
-import dev.scopelinks.host.config.ConfigException;
 import dev.scopelinks.host.metrics.HostMetrics;
 import dev.scopelinks.host.plugin.ProviderCatalog;
 import dev.scopelinks.host.render.LinkPlan;
@@ -56,12 +55,7 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ProviderCatalog catalog = providers.load();
-        LinkPlan plan;
-        try {
-            plan = ConfigPlanner.plan(config, catalog);
-        } catch (ConfigException e) {
-            throw new InvalidInputException(ConfigPlanner.describe(e));
-        }
+        LinkPlan plan = ConfigPlanner.planOrReject(config, catalog);
         Path root = Files.createTempDirectory("scope-links-report-");
         HostSettings defaults = HostSettings.defaults(root);
         HostSettings settings = new HostSettings(root, defaults.idleTimeout(), Duration.ZERO, defaults.coalesce(),

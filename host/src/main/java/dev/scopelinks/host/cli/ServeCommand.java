@@ -3,7 +3,6 @@ package dev.scopelinks.host.cli;
 import dev.scopelinks.host.ConfigReloader;
 import dev.scopelinks.host.HostSettings;
 import dev.scopelinks.host.config.ConfigLoader;
-import dev.scopelinks.host.config.ConfigException;
 import dev.scopelinks.host.plugin.ProviderCatalog;
 import dev.scopelinks.host.render.LinkPlan;
 import io.fabric8.kubernetes.client.Config;
@@ -61,12 +60,7 @@ final class ServeCommand implements Callable<Integer> {
         Path configFile = config != null ? config : Installation.defaultConfig().orElseThrow(() ->
                 new InvalidInputException("no config given: pass --config FILE"));
         ProviderCatalog catalog = providers.load();
-        LinkPlan plan;
-        try {
-            plan = ConfigPlanner.plan(configFile, catalog);
-        } catch (ConfigException e) {
-            throw new InvalidInputException(ConfigPlanner.describe(e));
-        }
+        LinkPlan plan = ConfigPlanner.planOrReject(configFile, catalog);
         access.check(plan);
         Path root = socketDir != null ? socketDir
                 : plan.config().socketDir().map(Path::of).orElse(HostSettings.DEFAULT_SOCKET_ROOT);

@@ -1,6 +1,5 @@
 package dev.scopelinks.host.cli;
 
-import dev.scopelinks.host.config.ConfigException;
 import dev.scopelinks.host.plugin.ProviderCatalog;
 import dev.scopelinks.host.render.LinkPlan;
 import dev.scopelinks.host.render.ProviderPlan;
@@ -39,12 +38,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ProviderCatalog catalog = providers.load();
-        LinkPlan plan;
-        try {
-            plan = ConfigPlanner.plan(file, catalog);
-        } catch (ConfigException e) {
-            throw new InvalidInputException(ConfigPlanner.describe(e));
-        }
+        LinkPlan plan = ConfigPlanner.planOrReject(file, catalog);
         access.check(plan);
         PrintWriter out = spec.commandLine().getOut();
         int links = plan.providers().stream().mapToInt(provider -> provider.links().size()).sum();
