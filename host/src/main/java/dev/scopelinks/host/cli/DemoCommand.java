@@ -127,7 +127,9 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("The report Scope's probe would get:");
         out.println("  curl -s --unix-socket " + socket + " 'http://localhost/report?api_version=1&probe_id=demo'");
-        out.println("  scope-links poll " + socket + "    (checks it as Scope would)");
+        String launcher = Installation.home().map(home -> home.resolve("bin").resolve("scope-links").toString())
+                .orElse("scope-links");
+        out.println("  " + launcher + " poll " + socket + "    (checks it as Scope would)");
         out.println();
         out.println("Change the cluster and poll again:");
         out.println("  " + kubectl + " get deployments,services,pods -A");
