@@ -75,6 +75,21 @@ public final class ObjectVariables {
         return this;
     }
 
+    /**
+     * Adds a label selector two ways: {@code name} as {@code key=value} pairs sorted and joined by
+     * commas, ready for a label query, and each label as {@code name.<key>}. Nothing is added for
+     * an empty selector.
+     *
+     * <p>Example: {@code putSelector("selector", Map.of("app", "web", "tier", "front"))} adds
+     * {@code selector = "app=web,tier=front"}, {@code selector.app = "web"} and
+     * {@code selector.tier = "front"}.
+     */
+    public ObjectVariables putSelector(String name, Map<String, String> labels) {
+        put(name, labels.entrySet().stream().map(label -> label.getKey() + "=" + label.getValue()).sorted()
+                .collect(java.util.stream.Collectors.joining(",")));
+        return putAll(name + ".", labels);
+    }
+
     /** The variables, as an immutable map. */
     public Map<String, String> build() {
         return Map.copyOf(values);

@@ -28,4 +28,13 @@ class VariableTest {
         var vars = ObjectVariables.empty().put("a", "1").put("b", "").put("c", (String) null).build();
         assertThat(vars).containsOnlyKeys("a");
     }
+
+    @Test
+    void selectorIsOfferedAsASortedLabelQueryAndPerKey() {
+        var vars = ObjectVariables.empty().putSelector("selector", java.util.Map.of("tier", "front", "app", "web"))
+                .build();
+        assertThat(vars).containsEntry("selector", "app=web,tier=front").containsEntry("selector.app", "web")
+                .containsEntry("selector.tier", "front").hasSize(3);
+        assertThat(ObjectVariables.empty().putSelector("selector", java.util.Map.of()).build()).isEmpty();
+    }
 }

@@ -11,9 +11,7 @@ import dev.scopelinks.spi.ScopeTopology;
 import dev.scopelinks.spi.SpiVersion;
 import dev.scopelinks.spi.Variable;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Links for Daemon Sets, on Scope's {@code DaemonSet} nodes ({@code <uid>;<daemonset>}).
@@ -74,13 +72,7 @@ public final class DaemonSetLinkProviderFactory implements LinkProviderFactory {
     private static List<ScopeNode> nodes(KubeObject o) {
         return List.of(ScopeNode.of(ScopeTopology.DAEMON_SET, o.uid(), ObjectVariables.standard(o)
                 .put("desiredNumberScheduled", o.field("status.desiredNumberScheduled"))
-                .put("selector", joined(o.map("spec.selector.matchLabels")))
-                .putAll("selector.", o.map("spec.selector.matchLabels"))
+                .putSelector("selector", o.map("spec.selector.matchLabels"))
                 .build()));
-    }
-
-    private static String joined(Map<String, String> labels) {
-        return labels.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted()
-                .collect(Collectors.joining(","));
     }
 }

@@ -13,7 +13,6 @@ import dev.scopelinks.spi.Variable;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Links for Deployments, on Scope's {@code Deployment} nodes ({@code <uid>;<deployment>}).
@@ -74,12 +73,9 @@ public final class DeploymentLinkProviderFactory implements LinkProviderFactory 
     }
 
     private static List<ScopeNode> nodes(KubeObject deployment) {
-        Map<String, String> selector = deployment.map("spec.selector.matchLabels");
         Map<String, String> variables = ObjectVariables.standard(deployment)
                 .put("replicas", deployment.field("spec.replicas"))
-                .put("selector", selector.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                        .sorted().collect(Collectors.joining(",")))
-                .putAll("selector.", selector)
+                .putSelector("selector", deployment.map("spec.selector.matchLabels"))
                 .build();
         return List.of(ScopeNode.of(ScopeTopology.DEPLOYMENT, deployment.uid(), variables));
     }

@@ -13,7 +13,6 @@ import dev.scopelinks.spi.Variable;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Links for Services, on Scope's {@code Service} nodes ({@code <uid>;<service>}).
@@ -73,14 +72,11 @@ public final class ServiceLinkProviderFactory implements LinkProviderFactory {
     }
 
     private static List<ScopeNode> nodes(KubeObject service) {
-        Map<String, String> selector = service.map("spec.selector");
         String clusterIp = service.field("spec.clusterIP").filter(ip -> !ip.equalsIgnoreCase("None")).orElse(null);
         Map<String, String> variables = ObjectVariables.standard(service)
                 .put("type", service.field("spec.type").orElse("ClusterIP"))
                 .put("clusterIP", clusterIp)
-                .put("selector", selector.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                        .sorted().collect(Collectors.joining(",")))
-                .putAll("selector.", selector)
+                .putSelector("selector", service.map("spec.selector"))
                 .build();
         return List.of(ScopeNode.of(ScopeTopology.SERVICE, service.uid(), variables));
     }

@@ -11,9 +11,7 @@ import dev.scopelinks.spi.ScopeTopology;
 import dev.scopelinks.spi.SpiVersion;
 import dev.scopelinks.spi.Variable;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Links for Stateful Sets, on Scope's {@code StatefulSet} nodes ({@code <uid>;<statefulset>}).
@@ -77,13 +75,7 @@ public final class StatefulSetLinkProviderFactory implements LinkProviderFactory
         return List.of(ScopeNode.of(ScopeTopology.STATEFUL_SET, o.uid(), ObjectVariables.standard(o)
                 .put("replicas", o.field("spec.replicas"))
                 .put("serviceName", o.field("spec.serviceName"))
-                .put("selector", joined(o.map("spec.selector.matchLabels")))
-                .putAll("selector.", o.map("spec.selector.matchLabels"))
+                .putSelector("selector", o.map("spec.selector.matchLabels"))
                 .build()));
-    }
-
-    private static String joined(Map<String, String> labels) {
-        return labels.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted()
-                .collect(Collectors.joining(","));
     }
 }
