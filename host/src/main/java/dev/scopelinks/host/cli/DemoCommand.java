@@ -97,6 +97,7 @@ final class DemoCommand implements Callable<Integer> {
         if (churnEvery.isNegative() || churnEvery.isZero()) {
             throw new InvalidInputException("--churn-every must be positive, not " + churnEvery);
         }
+        Shutdown shutdown = new Shutdown();
         try (DemoCluster cluster = DemoCluster.start(apiPort, providedResources(catalog))) {
             int created = new DemoSeed(cluster.client()).seed();
             if (objects > 0) {
@@ -106,7 +107,7 @@ final class DemoCommand implements Callable<Integer> {
             try (HostRunner runner = HostRunner.start(runtime, runtime.settings(root), plan, catalog,
                     cluster.client());
                  DemoChurn changes = new DemoChurn(cluster.client(), 11)) {
-                Shutdown shutdown = new Shutdown(runner);
+                shutdown.closeOnExit(runner);
                 if (churn) {
                     changes.start(churnEvery);
                 }

@@ -64,11 +64,12 @@ final class ServeCommand implements Callable<Integer> {
         access.check(plan);
         Path root = socketDir != null ? socketDir
                 : plan.config().socketDir().map(Path::of).orElse(HostSettings.DEFAULT_SOCKET_ROOT);
+        Shutdown shutdown = new Shutdown();
         try (KubernetesClient client = client();
              HostRunner runner = HostRunner.start(runtime, runtime.settings(root), plan, catalog, client);
              ConfigReloader reloader = new ConfigReloader(configFile, ConfigLoader.withSystemEnvironment(), catalog,
                      runner.host(), runner.host().metrics(), RELOAD_INTERVAL, access.reloadCheck())) {
-            Shutdown shutdown = new Shutdown(runner);
+            shutdown.closeOnExit(runner);
             shutdown.await();
         }
         return ExitCodes.OK;

@@ -9,6 +9,9 @@ import sun.misc.Signal;
  * Waits for SIGTERM or SIGINT and turns it into an orderly stop that ends with exit code 0; the
  * JVM's default would exit with 143 or 130 without running our cleanup first. A shutdown hook
  * covers the other ways the JVM can end, so the socket file is removed in any case but SIGKILL.
+ *
+ * <p>Created first thing in a command, so a signal that arrives while the host is still starting
+ * is remembered and honoured as soon as it is up, instead of killing it half way with 143.
  */
 final class Shutdown {
 
@@ -16,7 +19,7 @@ final class Shutdown {
 
     private final CountDownLatch requested = new CountDownLatch(1);
 
-    Shutdown(AutoCloseable onExit) {
+    Shutdown() {
         for (String name : new String[] {"TERM", "INT"}) {
             try {
                 Signal.handle(new Signal(name), signal -> {
@@ -27,6 +30,10 @@ final class Shutdown {
                 LOG.debug("Cannot handle SIG{} here: {}", name, e.getMessage());
             }
         }
+    }
+
+    /** Closes {@code onExit} however the JVM ends (it must tolerate being closed twice). */
+    void closeOnExit(AutoCloseable onExit) {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 onExit.close();
