@@ -16,7 +16,7 @@ class TemplateCompilerTest {
 
     private TemplateException refused(String template) {
         try {
-            compiler.compile("links.yaml:3:10", template, variables);
+            compiler.compile(template, variables);
         } catch (TemplateException e) {
             return e;
         }
@@ -25,7 +25,7 @@ class TemplateCompilerTest {
 
     @Test
     void compilesATemplateAndListsTheObjectVariablesItNeeds() throws Exception {
-        UrlTemplate template = compiler.compile("t", "{{{grafana}}}/d/pods?ns={{namespace}}&pod={{name}}&c={{cluster}}",
+        UrlTemplate template = compiler.compile("{{{grafana}}}/d/pods?ns={{namespace}}&pod={{name}}&c={{cluster}}",
                 variables);
 
         assertThat(template.requiredObjectVariables()).containsExactlyInAnyOrder("namespace", "name");
@@ -55,7 +55,7 @@ class TemplateCompilerTest {
 
     @Test
     void allowsRawInsertionOfConfigValues() throws Exception {
-        assertThat(compiler.compile("t", "{{{grafana}}}/{{&cluster}}/{{name}}", variables).requiredObjectVariables())
+        assertThat(compiler.compile("{{{grafana}}}/{{&cluster}}/{{name}}", variables).requiredObjectVariables())
                 .containsExactly("name");
     }
 

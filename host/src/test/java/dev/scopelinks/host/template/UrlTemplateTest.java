@@ -14,7 +14,7 @@ class UrlTemplateTest {
             new TestProviderFactory.Pods().variables());
 
     private UrlTemplate compile(String template) throws TemplateException {
-        return new TemplateCompiler().compile("t", template, variables);
+        return new TemplateCompiler().compile(template, variables);
     }
 
     private static String url(RenderResult result) {
