@@ -29,7 +29,7 @@ public final class HostMetrics implements SkipListener {
     private final Set<String> loggedProviderErrors = ConcurrentHashMap.newKeySet();
 
     private final Counter skippedLinks = Counter.builder().name("scope_links_links_skipped_total")
-            .help("Links left off an object, by provider, link and reason (missing:<var>, invalid-url, render-error)")
+            .help("Links left off an object, by provider, link and reason (missing:<var>, invalid-url, invalid-annotation, unsafe-link:<why>, …)")
             .labelNames("provider", "link", "reason").register(registry);
     private final Counter providerErrors = Counter.builder().name("scope_links_provider_errors_total")
             .help("Objects a provider threw on; they get no links until they change").labelNames("provider")

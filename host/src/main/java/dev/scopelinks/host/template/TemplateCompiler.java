@@ -23,6 +23,10 @@ public final class TemplateCompiler {
      * @param variables the names it may use
      */
     public UrlTemplate compile(String template, TemplateVariables variables) throws TemplateException {
+        int unsafe = LinkSafety.unsafeCharacterAt(template);
+        if (unsafe >= 0) {
+            throw new TemplateException(unsafe, "the template " + LinkSafety.unsafeCharacter(template).detail());
+        }
         List<TemplateTag> tags = TemplateLexer.tags(template);
         Set<String> required = new LinkedHashSet<>();
         Set<String> used = new LinkedHashSet<>();
@@ -163,6 +167,10 @@ public final class TemplateCompiler {
                             + "https://tool.example.com/…), so values from objects cannot change where the link goes; "
                             + "it is '" + fixed + "'");
                 }
+                if (UrlCheck.authorityOf(fixed.toString()).contains("@")) {
+                    throw new TemplateException(0, "the link's host is preceded by user information ('…@'), so it "
+                            + "would read as a link to another host; remove it");
+                }
                 return;
             }
             String value = variables.configValues().get(tag.name());
@@ -172,6 +180,9 @@ public final class TemplateCompiler {
         String problem = UrlCheck.problem(fixed.toString());
         if (problem != null) {
             throw new TemplateException(0, "the link '" + fixed + "' is " + problem);
+        }
+        if (LinkSafety.check(fixed.toString()) instanceof RenderResult.Skipped unsafe) {
+            throw new TemplateException(0, "the link '" + fixed + "' " + unsafe.detail());
         }
     }
 

@@ -54,7 +54,11 @@ public final class UrlTemplate {
         if (problem != null) {
             return new RenderResult.Skipped("invalid-url", "'" + abbreviate(url) + "' is " + problem);
         }
-        return new RenderResult.Rendered(url);
+        RenderResult safe = LinkSafety.check(url);
+        if (safe instanceof RenderResult.Skipped unsafe) {
+            return new RenderResult.Skipped(unsafe.reason(), "'" + abbreviate(url) + "' " + unsafe.detail());
+        }
+        return safe;
     }
 
     /** The template filled in with {@code objectVariables}, before any check. */

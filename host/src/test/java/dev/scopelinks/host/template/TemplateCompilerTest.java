@@ -87,4 +87,21 @@ class TemplateCompilerTest {
         assertThat(refused("https://x.example.com/{{/labels.app}}").getMessage()).contains("closes no open section");
         assertThat(refused("https://x.example.com/{{name").getMessage()).startsWith("unclosed tag");
     }
+
+    @Test
+    void refusesUserInformationBeforeAFixedHost() {
+        assertThat(refused("https://ok.example.com@evil.example/{{name}}").getMessage())
+                .contains("preceded by user information");
+        assertThat(refused("https://ok.example.com@evil.example/").getMessage())
+                .contains("it reads as a link to 'ok.example.com' but goes to 'evil.example'");
+    }
+
+    @Test
+    void refusesBidirectionalControlsAndInvisibleCharactersInTheTemplateAtTheirOffset() {
+        TemplateException bidi = refused("https://x.example.com/{{name}}/\u202Etxt.exe");
+        assertThat(bidi.getMessage()).isEqualTo("the template contains the bidirectional control U+202E, which can "
+                + "make a link read as another");
+        assertThat(bidi.offset()).isEqualTo(31);
+        assertThat(refused("https://x.example.com/\u200B{{name}}").getMessage()).contains("invisible character U+200B");
+    }
 }

@@ -65,6 +65,25 @@ class UrlTemplateTest {
     }
 
     @Test
+    void leavesOffALinkWhoseRawConfigValueCarriesABidiControl() throws Exception {
+        UrlTemplate template = new TemplateCompiler().compile("https://x.example.com/{{name}}/{{{note}}}",
+                new TemplateVariables(Map.of("note", "\u202Etxt.exe"), new TestProviderFactory.Pods().variables()));
+
+        RenderResult result = template.render(Map.of("name", "web"));
+
+        assertThat(result).isEqualTo(new RenderResult.Skipped("unsafe-link:bidi", "'https://x.example.com/web/"
+                + "\u202Etxt.exe' contains the bidirectional control U+202E, which can make a link read as another"));
+    }
+
+    @Test
+    void servesAnInternationalisedHostInPunycodeAndEncodesValuesThatHoldControls() throws Exception {
+        UrlTemplate template = compile("https://b\u00FCcher.example/{{name}}");
+
+        assertThat(url(template.render(Map.of("name", "web\u202E1")))).isEqualTo(
+                "https://xn--bcher-kva.example/web%E2%80%AE1");
+    }
+
+    @Test
     void encodesConfigValuesWithDoubleBracesAndInsertsThemAsWrittenWithTriple() throws Exception {
         assertThat(url(compile("https://x.example.com/{{cluster}}/{{name}}").render(Map.of("name", "w"))))
                 .isEqualTo("https://x.example.com/prod%20eu/w");
