@@ -10,7 +10,7 @@ import dev.scopelinks.host.render.LinkPlanner;
 import dev.scopelinks.host.render.ObjectRenderer;
 import dev.scopelinks.host.render.ProviderPlan;
 import dev.scopelinks.host.render.RenderedNode;
-import dev.scopelinks.host.report.ReportChecker;
+import dev.scopelinks.host.probe.ReportChecker;
 import dev.scopelinks.host.report.ReportLayout;
 import dev.scopelinks.host.report.ReportModel;
 import dev.scopelinks.host.report.ReportPublisher;

@@ -1,7 +1,7 @@
 package dev.scopelinks.host.cli;
 
 import dev.scopelinks.host.probe.ProbeClient;
-import dev.scopelinks.host.report.ReportChecker;
+import dev.scopelinks.host.probe.ReportChecker;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
