@@ -12,7 +12,7 @@ import dev.scopelinks.host.plugin.ProviderLoader;
 import dev.scopelinks.host.probe.ProbeClient;
 import dev.scopelinks.host.plan.LinkPlan;
 import dev.scopelinks.host.plan.LinkPlanner;
-import dev.scopelinks.host.report.ReportChecker;
+import dev.scopelinks.host.probe.ReportChecker;
 import dev.scopelinks.providers.cronjobs.CronJobLinkProviderFactory;
 import dev.scopelinks.providers.deployments.DeploymentLinkProviderFactory;
 import dev.scopelinks.spi.ScopeTopology;

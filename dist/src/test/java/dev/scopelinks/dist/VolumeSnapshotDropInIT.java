@@ -13,7 +13,7 @@ import dev.scopelinks.host.plugin.ProviderLoader;
 import dev.scopelinks.host.probe.ProbeClient;
 import dev.scopelinks.host.plan.LinkPlan;
 import dev.scopelinks.host.plan.LinkPlanner;
-import dev.scopelinks.host.report.ReportChecker;
+import dev.scopelinks.host.probe.ReportChecker;
 import dev.scopelinks.spi.ResourceType;
 import dev.scopelinks.spi.ScopeTopology;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;

@@ -11,7 +11,7 @@ import dev.scopelinks.host.plugin.ProviderLoader;
 import dev.scopelinks.host.probe.ProbeClient;
 import dev.scopelinks.host.plan.LinkPlan;
 import dev.scopelinks.host.plan.LinkPlanner;
-import dev.scopelinks.host.report.ReportChecker;
+import dev.scopelinks.host.probe.ReportChecker;
 import dev.scopelinks.host.testing.Eventually;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.Pod;

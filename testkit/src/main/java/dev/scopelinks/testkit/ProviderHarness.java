@@ -10,7 +10,7 @@ import dev.scopelinks.host.plan.LinkPlanner;
 import dev.scopelinks.host.render.ObjectRenderer;
 import dev.scopelinks.host.plan.ProviderPlan;
 import dev.scopelinks.host.render.RenderedNode;
-import dev.scopelinks.host.report.ReportChecker;
+import dev.scopelinks.host.probe.ReportChecker;
 import dev.scopelinks.host.report.ReportLayout;
 import dev.scopelinks.host.report.ReportModel;
 import dev.scopelinks.host.report.ReportPublisher;

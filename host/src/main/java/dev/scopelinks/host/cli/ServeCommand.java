@@ -55,6 +55,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     RuntimeOptions runtime = new RuntimeOptions();
 
+    @Mixin
+    LogOptions logging = new LogOptions();
+
     @Override
     public Integer call() throws Exception {
         Path configFile = config != null ? config : Installation.defaultConfig().orElseThrow(() ->

@@ -1,4 +1,4 @@
-package dev.scopelinks.host.report;
+package dev.scopelinks.host.probe;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,6 +54,9 @@ public final class ReportChecker {
             "Overlay", "PersistentVolume", "PersistentVolumeClaim", "StorageClass", "VolumeSnapshot",
             "VolumeSnapshotData", "Job");
 
+    /** The largest body Scope's probe reads; it refuses anything bigger. */
+    public static final long SCOPE_BODY_LIMIT = 50L * 1024 * 1024;
+
     private static final Pattern RFC3339 = Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})");
     private static final String ZERO_TIME_PREFIX = "0001-01-01T00:00:00";
@@ -70,7 +73,7 @@ public final class ReportChecker {
     /** Every finding for {@code body} served on the socket of plugin {@code socketPluginId}, worst first. */
     public List<Finding> check(byte[] body, String socketPluginId) {
         List<Finding> findings = new ArrayList<>();
-        if (body.length > ReportWriter.SCOPE_BODY_LIMIT) {
+        if (body.length > SCOPE_BODY_LIMIT) {
             findings.add(new Finding(Severity.REJECTED, "$", "body of " + body.length + " bytes exceeds Scope's 50 MB limit"));
             return findings;
         }

@@ -1,9 +1,9 @@
-package dev.scopelinks.host.report;
+package dev.scopelinks.host.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scopelinks.host.report.ReportChecker.Finding;
-import dev.scopelinks.host.report.ReportChecker.Severity;
+import dev.scopelinks.host.probe.ReportChecker.Finding;
+import dev.scopelinks.host.probe.ReportChecker.Severity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
