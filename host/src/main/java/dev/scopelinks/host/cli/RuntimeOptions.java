@@ -18,15 +18,15 @@ final class RuntimeOptions {
             description = "Port of the admin endpoints; 0 picks a free one, -1 turns them off (default: ${DEFAULT-VALUE}).")
     int adminPort;
 
-    @Option(names = "--idle-timeout", paramLabel = "DURATION", defaultValue = "PT30S",
+    @Option(names = "--idle-timeout", paramLabel = "DURATION", defaultValue = HostSettings.DEFAULT_IDLE_TIMEOUT,
             description = "Close socket connections silent for this long (ISO-8601, default: ${DEFAULT-VALUE}).")
     Duration idleTimeout;
 
-    @Option(names = "--takeover-wait", paramLabel = "DURATION", defaultValue = "PT30S",
+    @Option(names = "--takeover-wait", paramLabel = "DURATION", defaultValue = HostSettings.DEFAULT_TAKEOVER_WAIT,
             description = "How long to wait for another live instance on the socket to go (default: ${DEFAULT-VALUE}).")
     Duration takeoverWait;
 
-    @Option(names = "--sync-timeout", paramLabel = "DURATION", defaultValue = "PT60S",
+    @Option(names = "--sync-timeout", paramLabel = "DURATION", defaultValue = HostSettings.DEFAULT_SYNC_TIMEOUT,
             description = "How long start-up waits for the first full list of the cluster (default: ${DEFAULT-VALUE}).")
     Duration syncTimeout;
 

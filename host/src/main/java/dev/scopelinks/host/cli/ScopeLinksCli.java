@@ -2,6 +2,7 @@ package dev.scopelinks.host.cli;
 
 import dev.scopelinks.host.server.SocketInUseException;
 import java.io.PrintWriter;
+import java.time.Duration;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,6 +35,8 @@ public final class ScopeLinksCli {
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
         CommandLine commandLine = new CommandLine(ScopeLinksCli.class);
+        // One reading of durations for every command and option (see DurationConverter).
+        commandLine.registerConverter(Duration.class, new DurationConverter());
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
