@@ -1,6 +1,7 @@
 package dev.scopelinks.host.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.scopelinks.host.testing.TestProviderFactory;
 import java.net.URI;
@@ -71,12 +72,12 @@ class EncodingHelperTest {
     @Test
     void refusesHelpersUsedAsValuesNestedOrInverted() {
         TemplateCompiler compiler = new TemplateCompiler();
-        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> compiler.compile(
+        assertThat(catchThrowable(() -> compiler.compile(
                 "https://x.example.com/{{json}}", variables))).hasMessageStartingWith("'json' is an encoding helper");
-        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> compiler.compile(
+        assertThat(catchThrowable(() -> compiler.compile(
                 "https://x.example.com/{{#json}}{{#rison}}{{name}}{{/rison}}{{/json}}", variables)))
                 .hasMessage("encoding helpers cannot be nested");
-        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> compiler.compile(
+        assertThat(catchThrowable(() -> compiler.compile(
                 "{{#query}}https://x.example.com/{{/query}}", variables)))
                 .hasMessageContaining("must be an absolute http(s) URL");
     }
