@@ -1,7 +1,7 @@
 package dev.scopelinks.host.metrics;
 
-import dev.scopelinks.host.template.RenderResult;
 import dev.scopelinks.host.render.SkipListener;
+import dev.scopelinks.host.template.RenderResult;
 import dev.scopelinks.host.watch.WatchListener;
 import dev.scopelinks.spi.ResourceType;
 import io.prometheus.metrics.core.metrics.Counter;
@@ -31,7 +31,8 @@ public final class HostMetrics implements SkipListener, WatchListener {
     private final Set<String> loggedProviderErrors = ConcurrentHashMap.newKeySet();
 
     private final Counter skippedLinks = Counter.builder().name("scope_links_links_skipped_total")
-            .help("Links left off an object, by provider, link and reason (missing:<var>, invalid-url, invalid-annotation, unsafe-link:<why>, …)")
+            .help("Links left off an object, by provider, link and reason (missing:<var>, invalid-url, "
+                    + "invalid-annotation, unsafe-link:<why>, …)")
             .labelNames("provider", "link", "reason").register(registry);
     private final Counter providerErrors = Counter.builder().name("scope_links_provider_errors_total")
             .help("Objects a provider threw on; they get no links until they change").labelNames("provider")
