@@ -10,7 +10,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 
 /** Starts a host and its admin endpoints, and stops both together. Shared by {@code serve} and {@code demo}. */
-final class HostRunner implements AutoCloseable {
+public final class HostRunner implements AutoCloseable {
 
     private final ScopeLinksHost host;
     private final AdminServer admin;
@@ -21,8 +21,8 @@ final class HostRunner implements AutoCloseable {
         this.admin = admin;
     }
 
-    static HostRunner start(RuntimeOptions options, HostSettings settings, LinkPlan plan, ProviderCatalog catalog,
-                            KubernetesClient client) throws Exception {
+    public static HostRunner start(RuntimeOptions options, HostSettings settings, LinkPlan plan, ProviderCatalog catalog,
+                                   KubernetesClient client) throws Exception {
         HostMetrics metrics = new HostMetrics();
         ScopeLinksHost host = ScopeLinksHost.start(settings, plan, catalog, client, metrics);
         AdminServer admin = null;
@@ -39,11 +39,11 @@ final class HostRunner implements AutoCloseable {
         return new HostRunner(host, admin);
     }
 
-    ScopeLinksHost host() {
+    public ScopeLinksHost host() {
         return host;
     }
 
-    int adminPort() {
+    public int adminPort() {
         return admin == null ? -1 : admin.port();
     }
 

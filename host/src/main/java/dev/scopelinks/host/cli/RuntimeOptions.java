@@ -7,7 +7,7 @@ import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /** Options of the commands that serve the socket ({@code serve}, {@code demo}). */
-final class RuntimeOptions {
+public final class RuntimeOptions {
 
     @Option(names = "--admin-address", paramLabel = "HOST", defaultValue = "127.0.0.1",
             description = "Address of the /healthz, /readyz and /metrics endpoints (default: ${DEFAULT-VALUE}; "
@@ -30,7 +30,7 @@ final class RuntimeOptions {
             description = "How long start-up waits for the first full list of the cluster (default: ${DEFAULT-VALUE}).")
     Duration syncTimeout;
 
-    HostSettings settings(Path socketRoot) {
+    public HostSettings settings(Path socketRoot) {
         HostSettings defaults = HostSettings.defaults(socketRoot);
         return new HostSettings(socketRoot, idleTimeout, takeoverWait, defaults.coalesce(), syncTimeout,
                 defaults.maxReportBytes(), defaults.maxConnections());

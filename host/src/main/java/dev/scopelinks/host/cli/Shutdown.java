@@ -13,13 +13,13 @@ import sun.misc.Signal;
  * <p>Created first thing in a command, so a signal that arrives while the host is still starting
  * is remembered and honoured as soon as it is up, instead of killing it half way with 143.
  */
-final class Shutdown {
+public final class Shutdown {
 
     private static final Logger LOG = LoggerFactory.getLogger(Shutdown.class);
 
     private final CountDownLatch requested = new CountDownLatch(1);
 
-    Shutdown() {
+    public Shutdown() {
         for (String name : new String[] {"TERM", "INT"}) {
             try {
                 Signal.handle(new Signal(name), signal -> {
@@ -33,7 +33,7 @@ final class Shutdown {
     }
 
     /** Closes {@code onExit} however the JVM ends (it must tolerate being closed twice). */
-    void closeOnExit(AutoCloseable onExit) {
+    public void closeOnExit(AutoCloseable onExit) {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 onExit.close();
@@ -44,7 +44,7 @@ final class Shutdown {
     }
 
     /** Blocks until a stop is requested. */
-    void await() throws InterruptedException {
+    public void await() throws InterruptedException {
         requested.await();
     }
 }
