@@ -3,9 +3,9 @@ package dev.scopelinks.host;
 import dev.scopelinks.host.metrics.HostMetrics;
 import dev.scopelinks.host.plugin.ProviderCatalog;
 import dev.scopelinks.host.plugin.ProviderLoadFailure;
-import dev.scopelinks.host.render.LinkPlan;
+import dev.scopelinks.host.plan.LinkPlan;
 import dev.scopelinks.host.render.ObjectRenderer;
-import dev.scopelinks.host.render.ProviderPlan;
+import dev.scopelinks.host.plan.ProviderPlan;
 import dev.scopelinks.host.report.ReportLayout;
 import dev.scopelinks.host.report.ReportModel;
 import dev.scopelinks.host.report.ReportPublisher;
@@ -130,14 +130,16 @@ public final class ScopeLinksHost implements AutoCloseable {
         Objects.requireNonNull(watching, "watching");
         ReportModel model = new ReportModel(Clock.systemUTC());
         ReportPublisher publisher = new ReportPublisher(model, ReportLayout.of(plan), settings.coalesce(),
-                settings.maxReportBytes(), metrics);
+                settings.maxReportBytes(), (snapshot, nanos) -> metrics.reportPublished(snapshot.body().length,
+                        snapshot.nodes(), snapshot.omittedNodes(), nanos));
         String pluginId = plan.config().plugin().id();
         PluginSocketServer server = new PluginSocketServer(new PluginSocketServer.Settings(
                 settings.socketPath(pluginId), settings.idleTimeout(), settings.takeoverWait(),
                 settings.maxConnections()), publisher::body, metrics);
         ClusterWatcher watcher = new ClusterWatcher(client, plan.config().namespaces(), watching.apiRecheck(),
                 CachedFields.forPlan(plan, catalog.providers().values()), metrics, watching.healthInterval());
-        ReportUpdater updater = new ReportUpdater(model, publisher, metrics, watcher, watching.reconcile());
+        ReportUpdater updater = new ReportUpdater(model, publisher, metrics::providerFailed, watcher,
+                watching.reconcile());
         List<ProviderLoadFailure> failures = new ArrayList<>(catalog.failures());
         updater.useRenderers(renderers(plan, watcher, metrics, failures));
         metrics.providerLoadFailures(failures.size());
@@ -211,12 +213,14 @@ public final class ScopeLinksHost implements AutoCloseable {
                     + next.config().namespaces() + ": that takes a restart");
         }
         List<ProviderLoadFailure> nextFailures = new ArrayList<>(catalogFailures);
+        // The new labels first: a report with new labels and old values for a moment misleads no
+        // one, while a rebuild between the renders and the layout would pair new links with old labels.
+        publisher.setLayout(ReportLayout.of(next));
         // Queued before the watch changes, so that events of newly watched resources reach the
         // writer after it has the renderers for them.
         updater.useRenderers(renderers(next, watcher, metrics, nextFailures));
         failures = List.copyOf(nextFailures);
         metrics.providerLoadFailures(nextFailures.size());
-        publisher.setLayout(ReportLayout.of(next));
         watcher.watch(next.watchedResources(), next.optionalResources(),
                 CachedFields.forPlan(next, catalog.providers().values()), updater);
         plan = next;

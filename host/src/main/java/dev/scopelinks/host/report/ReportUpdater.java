@@ -1,6 +1,5 @@
 package dev.scopelinks.host.report;
 
-import dev.scopelinks.host.metrics.HostMetrics;
 import dev.scopelinks.host.render.ObjectRenderer;
 import dev.scopelinks.host.render.RenderedNode;
 import dev.scopelinks.host.watch.ObjectCache;
@@ -42,9 +41,20 @@ public final class ReportUpdater implements ObjectSink, AutoCloseable {
     /** How often nodes of objects no longer cached are looked for, unless told otherwise. */
     public static final Duration DEFAULT_RECONCILE = Duration.ofSeconds(60);
 
+    /** Hears about objects a provider threw on, e.g. to count them. */
+    @FunctionalInterface
+    public interface FailureListener {
+        /**
+         * @param providerId the provider
+         * @param object     the object, as its {@code toString()}
+         * @param error      what the provider threw
+         */
+        void providerFailed(String providerId, String object, Throwable error);
+    }
+
     private final ReportModel model;
     private final ReportPublisher publisher;
-    private final HostMetrics metrics;
+    private final FailureListener failures;
     private final ObjectCache cache;
     private final long reconcileNanos;
     private final Thread thread;
@@ -61,11 +71,11 @@ public final class ReportUpdater implements ObjectSink, AutoCloseable {
      * @param cache     the informers' caches, read for each object's latest state
      * @param reconcile how often nodes of objects no longer cached are dropped
      */
-    public ReportUpdater(ReportModel model, ReportPublisher publisher, HostMetrics metrics, ObjectCache cache,
+    public ReportUpdater(ReportModel model, ReportPublisher publisher, FailureListener failures, ObjectCache cache,
                          Duration reconcile) {
         this.model = Objects.requireNonNull(model, "model");
         this.publisher = Objects.requireNonNull(publisher, "publisher");
-        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.failures = Objects.requireNonNull(failures, "failures");
         this.cache = Objects.requireNonNull(cache, "cache");
         this.reconcileNanos = reconcile.toNanos();
         this.thread = new Thread(this::run, "report-render");
@@ -247,7 +257,7 @@ public final class ReportUpdater implements ObjectSink, AutoCloseable {
             try {
                 nodes = renderer.render(object);
             } catch (RuntimeException | LinkageError e) {
-                metrics.providerFailed(renderer.plan().id(), object.toString(), e);
+                failures.providerFailed(renderer.plan().id(), object.toString(), e);
                 nodes = List.of();
             }
             changedAny |= model.put(renderer.plan().topology(), object.uid(), nodes);
