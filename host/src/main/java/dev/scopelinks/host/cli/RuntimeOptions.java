@@ -8,7 +8,7 @@ import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /** Options of the commands that serve the socket ({@code serve}, {@code demo}). */
-final class RuntimeOptions {
+public final class RuntimeOptions {
 
     @Option(names = "--admin-address", paramLabel = "HOST", defaultValue = "127.0.0.1",
             description = "Address of the /healthz, /readyz and /metrics endpoints (default: ${DEFAULT-VALUE}; "
@@ -36,11 +36,11 @@ final class RuntimeOptions {
                     + "the report keeps serving the last good data (default: ${DEFAULT-VALUE}).")
     Duration staleAfter;
 
-    ScopeLinksHost.Watching watching() {
+    public ScopeLinksHost.Watching watching() {
         return ScopeLinksHost.Watching.DEFAULTS.withStaleAfter(staleAfter);
     }
 
-    HostSettings settings(Path socketRoot) {
+    public HostSettings settings(Path socketRoot) {
         HostSettings defaults = HostSettings.defaults(socketRoot);
         return new HostSettings(socketRoot, idleTimeout, takeoverWait, defaults.coalesce(), syncTimeout,
                 defaults.maxReportBytes(), defaults.maxConnections());
