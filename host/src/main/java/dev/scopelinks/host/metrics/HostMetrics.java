@@ -38,11 +38,15 @@ public final class HostMetrics implements SkipListener, ReportPublisher.Listener
     private final Counter builds = Counter.builder().name("scope_links_report_builds_total")
             .help("Times the report was rebuilt after cluster changes").register(registry);
     private final Gauge reportBytes = Gauge.builder().name("scope_links_report_bytes")
-            .help("Size of the report being served").register(registry);
+            .help("Size of the report being served, over all plugin sockets").register(registry);
     private final Gauge reportNodes = Gauge.builder().name("scope_links_report_nodes")
             .help("Nodes in the report being served").register(registry);
     private final Gauge omittedNodes = Gauge.builder().name("scope_links_report_omitted_nodes")
-            .help("Nodes left out to stay under Scope's 50 MB limit").register(registry);
+            .help("Nodes left out because the report does not fit the allowed plugin sockets").register(registry);
+    private final Gauge shards = Gauge.builder().name("scope_links_report_shards")
+            .help("Plugin sockets the report is served on").register(registry);
+    private final Gauge largestShardBytes = Gauge.builder().name("scope_links_report_largest_shard_bytes")
+            .help("Body size of the largest plugin socket's report").register(registry);
     private final Gauge buildSeconds = Gauge.builder().name("scope_links_report_build_seconds")
             .help("Time the last report rebuild took").register(registry);
     private final Counter reloads = Counter.builder().name("scope_links_config_reloads_total")
@@ -71,9 +75,11 @@ public final class HostMetrics implements SkipListener, ReportPublisher.Listener
     @Override
     public void published(ReportSnapshot snapshot, long buildNanos) {
         builds.inc();
-        reportBytes.set(snapshot.body().length);
+        reportBytes.set(snapshot.bytes());
         reportNodes.set(snapshot.nodes());
         omittedNodes.set(snapshot.omittedNodes());
+        shards.set(snapshot.shards().size());
+        largestShardBytes.set(snapshot.largestShardBytes());
         buildSeconds.set(buildNanos / 1e9);
     }
 
