@@ -23,8 +23,10 @@ import java.util.List;
  * make sockets come and go.
  *
  * <p><b>Past the shard limit.</b> A shard that is still over budget keeps its nodes in a fixed
- * priority (the layout's topology order, then the node id's hash) up to the budget and leaves the
- * rest out, and says how many: never a body Scope cannot decode in time.
+ * priority up to the budget and leaves the rest out, and says how many: never a body Scope cannot
+ * decode in time. The priority is {@link #KEEP_FIRST}'s topology order (the few nodes that stand for
+ * much, Hosts, Namespaces and workloads, before the many Pods and Containers), then the node id's
+ * hash, so the same nodes are left out on every rebuild.
  */
 final class ReportWriter {
 
@@ -35,6 +37,13 @@ final class ReportWriter {
     /** Per topology beyond its key and templates: the comma before it, NODES_OPEN and two closing braces. */
     private static final int FRAME = 1 + NODES_OPEN.length + 2;
     private static final Comparator<ServedNode> PRIORITY = (a, b) -> Long.compareUnsigned(a.idHash(), b.idHash());
+
+    /** Which topologies' nodes are kept first when not all fit; this is also their order in a body. */
+    static final List<ScopeTopology> KEEP_FIRST = List.of(ScopeTopology.HOST, ScopeTopology.NAMESPACE,
+            ScopeTopology.DEPLOYMENT, ScopeTopology.DAEMON_SET, ScopeTopology.STATEFUL_SET, ScopeTopology.CRON_JOB,
+            ScopeTopology.JOB, ScopeTopology.SERVICE, ScopeTopology.PERSISTENT_VOLUME,
+            ScopeTopology.PERSISTENT_VOLUME_CLAIM, ScopeTopology.STORAGE_CLASS, ScopeTopology.VOLUME_SNAPSHOT,
+            ScopeTopology.VOLUME_SNAPSHOT_DATA, ScopeTopology.POD, ScopeTopology.CONTAINER);
 
     private final ShardBudget budget;
 
@@ -260,6 +269,11 @@ final class ReportWriter {
         return (int) bucket;
     }
 
+    private static int rank(ScopeTopology topology) {
+        int rank = KEEP_FIRST.indexOf(topology);
+        return rank < 0 ? KEEP_FIRST.size() : rank;
+    }
+
     private static int copy(byte[] source, byte[] target, int at) {
         System.arraycopy(source, 0, target, at, source.length);
         return at + source.length;
@@ -272,7 +286,9 @@ final class ReportWriter {
             List<List<ServedNode>> perTopology = new ArrayList<>();
             List<byte[]> keys = new ArrayList<>();
             List<byte[]> templates = new ArrayList<>();
-            for (ScopeTopology topology : layout.topologies()) {
+            List<ScopeTopology> order = new ArrayList<>(layout.topologies());
+            order.sort(Comparator.comparingInt(ReportWriter::rank));
+            for (ScopeTopology topology : order) {
                 List<ServedNode> list = new ArrayList<>(model.nodeCount(topology) + 16);
                 model.forEachNode(topology, list::add);
                 perTopology.add(list);
