@@ -103,12 +103,17 @@ final class ReportWriter {
             return Math.min(count, max);
         }
         while (count > 1) {
+            // Today's totals decide (one shard fewer differs only by one shard's framing, a few hundred
+            // bytes), so a report that stays put costs no second pass over its nodes.
+            if (!budget.fitsBelow(ShardBudget.SHRINK_BELOW, count - 1, now.bytes(), now.nodes(), now.entries())) {
+                break;
+            }
             Tally fewer = tally(layout, nodes, count - 1);
-            if (fewer.over(budget) || !budget.fitsBelow(ShardBudget.SHRINK_BELOW, count - 1, fewer.bytes(),
-                    fewer.nodes(), fewer.entries())) {
+            if (fewer.over(budget)) {
                 break;
             }
             count--;
+            now = fewer;
         }
         return count;
     }
