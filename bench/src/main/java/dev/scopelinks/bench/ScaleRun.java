@@ -1,7 +1,7 @@
 package dev.scopelinks.bench;
 
 import dev.scopelinks.host.metrics.HostMetrics;
-import dev.scopelinks.host.render.LinkPlan;
+import dev.scopelinks.host.plan.LinkPlan;
 import dev.scopelinks.host.render.ObjectRenderer;
 import dev.scopelinks.host.report.ReportLayout;
 import dev.scopelinks.host.report.ReportModel;
@@ -53,7 +53,9 @@ public final class ScaleRun {
             long modelBytes = usedHeapAfterGc() - before;
             java.lang.ref.Reference.reachabilityFence(pods);
             try (ReportPublisher publisher = new ReportPublisher(model, ReportLayout.of(plan), Duration.ofMillis(1),
-                    ShardBudget.defaults(), metrics)) {
+                    ShardBudget.defaults(), (snapshot, nanos) -> metrics.reportPublished(snapshot.bytes(),
+                            snapshot.nodes(), snapshot.omittedNodes(), snapshot.shards().size(),
+                            snapshot.largestShardBytes(), nanos))) {
                 // Every shard's socket counts as open: this run measures the bodies, not the sockets.
                 publisher.serveOn(new ReportPublisher.Sockets() {
                     @Override

@@ -1,6 +1,7 @@
 package dev.scopelinks.host.cli;
 
 import dev.scopelinks.host.HostSettings;
+import dev.scopelinks.host.ScopeLinksHost;
 import dev.scopelinks.host.report.ShardBudget;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -52,6 +53,15 @@ final class RuntimeOptions {
                     + "scope_links_report_omitted_nodes and shown on /readyz (env SCOPE_LINKS_MAX_SHARDS, "
                     + "default: ${DEFAULT-VALUE}).")
     int maxShards;
+
+    @Option(names = "--stale-after", paramLabel = "DURATION", defaultValue = "PT60S",
+            description = "/readyz turns not ready when a watched resource has had no working watch for this long; "
+                    + "the report keeps serving the last good data (default: ${DEFAULT-VALUE}).")
+    Duration staleAfter;
+
+    ScopeLinksHost.Watching watching() {
+        return ScopeLinksHost.Watching.DEFAULTS.withStaleAfter(staleAfter);
+    }
 
     HostSettings settings(Path socketRoot) throws InvalidInputException {
         HostSettings defaults = HostSettings.defaults(socketRoot);

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scopelinks.host.metrics.HostMetrics;
 import dev.scopelinks.host.probe.ProbeClient;
 import dev.scopelinks.host.render.RenderedNode;
-import dev.scopelinks.host.report.ReportChecker;
+import dev.scopelinks.host.probe.ReportChecker;
 import dev.scopelinks.host.report.ReportKeys;
 import dev.scopelinks.host.report.ReportLayout;
 import dev.scopelinks.host.report.ReportModel;
