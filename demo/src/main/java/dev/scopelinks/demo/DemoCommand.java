@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -98,8 +97,6 @@ public final class DemoCommand implements OptionalCommand {
         } catch (ConfigException e) {
             throw new InvalidInputException(ConfigPlanner.describe(e));
         }
-        Path workDir = Files.createTempDirectory("scope-links-demo-");
-        Path root = socketDir != null ? socketDir : workDir.resolve("plugins");
         if (objects < 0) {
             throw new InvalidInputException("--objects must be 0 or more, not " + objects);
         }
@@ -107,11 +104,17 @@ public final class DemoCommand implements OptionalCommand {
             throw new InvalidInputException("--churn-every must be positive, not " + churnEvery);
         }
         Shutdown shutdown = new Shutdown();
-        try (StandInCluster cluster = StandInCluster.start(apiPort, providedResources(catalog))) {
+        TemporaryDirectory directory = TemporaryDirectory.create("scope-links-demo-");
+        shutdown.closeOnExit(directory);
+        Path workDir = directory.path();
+        Path root = socketDir != null ? socketDir : workDir.resolve("plugins");
+        try (directory; StandInCluster cluster = StandInCluster.start(apiPort, providedResources(catalog))) {
             int created = new DemoSeed(cluster.client()).seed();
             if (objects > 0) {
-                created += new ClusterWriter(cluster.client()).write(new SyntheticCluster(7).generate(objects));
+                created += new ClusterWriter(cluster).write(new SyntheticCluster(7).generate(objects));
             }
+            // Started after seeding, so the seeded (and synthetic) objects keep their exact shape.
+            cluster.startControllers();
             Path kubeconfig = cluster.writeKubeconfig(workDir.resolve("kubeconfig"));
             try (HostRunner runner = HostRunner.start(runtime, runtime.settings(root), plan, catalog,
                     cluster.client());
@@ -161,7 +164,7 @@ public final class DemoCommand implements OptionalCommand {
         if (churn) {
             out.println("Churn is on: a change every " + churnEvery.toMillis() + " ms.");
         }
-        out.println("Stop with Ctrl-C; the socket is removed on exit.");
+        out.println("Stop with Ctrl-C; the socket and " + kubeconfig.getParent() + " are removed on exit.");
         out.flush();
     }
 
