@@ -12,7 +12,7 @@ import dev.scopelinks.host.cli.Shutdown;
 import dev.scopelinks.host.config.ConfigException;
 import dev.scopelinks.host.plugin.LoadedProvider;
 import dev.scopelinks.host.plugin.ProviderCatalog;
-import dev.scopelinks.host.render.LinkPlan;
+import dev.scopelinks.host.plan.LinkPlan;
 import dev.scopelinks.spi.ResourceType;
 import dev.scopelinks.standin.StandInCluster;
 import java.io.IOException;
@@ -126,6 +126,11 @@ public final class DemoCommand implements OptionalCommand {
                 printWelcome(cluster, created, kubeconfig, runner, (System.nanoTime() - started) / 1_000_000);
                 shutdown.await();
             }
+        } catch (Exception e) {
+            if (!shutdown.requested()) {
+                throw e;
+            }
+            // A stop during seeding or start-up: what was started is closed, the socket removed.
         }
         return ExitCodes.OK;
     }
