@@ -36,7 +36,9 @@ import picocli.CommandLine.Spec;
             "The stand-in answers kubectl and client-go tools (Weave Scope's probe) like a real API server: typed "
                 + "lists, watches over HTTP and WebSocket, discovery for the built-in kinds (CronJobs as batch/v1 "
                 + "and batch/v1beta1) and for every resource a loaded provider watches, custom resources included; "
-                + "other groups are not found (404)."},
+                + "other groups are not found (404). kubectl get prints the usual columns, and Deployments, "
+                + "ReplicaSets and Jobs get running Pods.",
+            "Stopping (Ctrl-C, SIGTERM) removes the demo's temporary directory: kubeconfig and plugin root."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  scope-links demo",
