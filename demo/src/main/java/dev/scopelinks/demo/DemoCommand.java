@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -37,7 +36,9 @@ import picocli.CommandLine.Spec;
             "The stand-in answers kubectl and client-go tools (Weave Scope's probe) like a real API server: typed "
                 + "lists, watches over HTTP and WebSocket, discovery for the built-in kinds (CronJobs as batch/v1 "
                 + "and batch/v1beta1) and for every resource a loaded provider watches, custom resources included; "
-                + "other groups are not found (404)."},
+                + "other groups are not found (404). kubectl get prints the usual columns, and Deployments, "
+                + "ReplicaSets and Jobs get running Pods.",
+            "Stopping (Ctrl-C, SIGTERM) removes the demo's temporary directory: kubeconfig and plugin root."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  scope-links demo",
@@ -98,8 +99,6 @@ public final class DemoCommand implements OptionalCommand {
         } catch (ConfigException e) {
             throw new InvalidInputException(ConfigPlanner.describe(e));
         }
-        Path workDir = Files.createTempDirectory("scope-links-demo-");
-        Path root = socketDir != null ? socketDir : workDir.resolve("plugins");
         if (objects < 0) {
             throw new InvalidInputException("--objects must be 0 or more, not " + objects);
         }
@@ -107,11 +106,17 @@ public final class DemoCommand implements OptionalCommand {
             throw new InvalidInputException("--churn-every must be positive, not " + churnEvery);
         }
         Shutdown shutdown = new Shutdown();
-        try (StandInCluster cluster = StandInCluster.start(apiPort, providedResources(catalog))) {
+        TemporaryDirectory directory = TemporaryDirectory.create("scope-links-demo-");
+        shutdown.closeOnExit(directory);
+        Path workDir = directory.path();
+        Path root = socketDir != null ? socketDir : workDir.resolve("plugins");
+        try (directory; StandInCluster cluster = StandInCluster.start(apiPort, providedResources(catalog))) {
             int created = new DemoSeed(cluster.client()).seed();
             if (objects > 0) {
-                created += new ClusterWriter(cluster.client()).write(new SyntheticCluster(7).generate(objects));
+                created += new ClusterWriter(cluster).write(new SyntheticCluster(7).generate(objects));
             }
+            // Started after seeding, so the seeded (and synthetic) objects keep their exact shape.
+            cluster.startControllers();
             Path kubeconfig = cluster.writeKubeconfig(workDir.resolve("kubeconfig"));
             try (HostRunner runner = HostRunner.start(runtime, runtime.settings(root), plan, catalog,
                     cluster.client());
@@ -166,7 +171,7 @@ public final class DemoCommand implements OptionalCommand {
         if (churn) {
             out.println("Churn is on: a change every " + churnEvery.toMillis() + " ms.");
         }
-        out.println("Stop with Ctrl-C; the socket is removed on exit.");
+        out.println("Stop with Ctrl-C; the socket and " + kubeconfig.getParent() + " are removed on exit.");
         out.flush();
     }
 

@@ -13,7 +13,7 @@ import java.util.Random;
  * seed gives the same cluster, so the demo ({@code scope-links demo --objects N}) and benchmarks
  * see identical shapes.
  *
- * <p>Example: {@code new ClusterWriter(client).write(new SyntheticCluster(42).generate(5_000))}
+ * <p>Example: {@code new ClusterWriter(cluster).write(new SyntheticCluster(42).generate(5_000))}
  */
 public final class SyntheticCluster {
 

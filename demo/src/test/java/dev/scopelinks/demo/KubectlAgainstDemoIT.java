@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.scopelinks.host.testing.Eventually;
 import dev.scopelinks.standin.StandInCluster;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +32,7 @@ class KubectlAgainstDemoIT {
     static void startCluster(@TempDir Path dir) throws Exception {
         cluster = StandInCluster.start(0);
         new DemoSeed(cluster.client()).seed();
+        cluster.startControllers();
         kubeconfig = cluster.writeKubeconfig(dir.resolve("kubeconfig"));
     }
 
@@ -100,6 +103,83 @@ class KubectlAgainstDemoIT {
                 .asText()).isEqualTo("nginx");
         assertThat(deployment.path("metadata").path("uid").asText()).isNotEmpty();
         assertThat(cluster.client().apps().deployments().inNamespace("default").withName("hello").get()).isNotNull();
+    }
+
+    @Test
+    void getPrintsTheColumnsKubectlShowsForPodsDeploymentsAndServices() throws Exception {
+        Result pods = kubectl("get", "pods", "-n", "shop");
+        Result deployments = kubectl("get", "deployments", "-n", "shop");
+        Result services = kubectl("get", "services", "-n", "shop", "checkout");
+
+        assertThat(pods.exitCode()).as(pods.stderr()).isZero();
+        assertThat(pods.stdout().lines().findFirst().orElse("")).matches("NAME +READY +STATUS +RESTARTS +AGE *");
+        assertThat(pods.stdout()).containsPattern("(?m)^web-\\S+ +1/1 +Running +0 +\\d+[smhd]");
+        assertThat(deployments.stdout().lines().findFirst().orElse(""))
+                .matches("NAME +READY +UP-TO-DATE +AVAILABLE +AGE *");
+        assertThat(deployments.stdout()).containsPattern("(?m)^web +\\d+/\\d+ +\\d+ +\\d+ +\\d+[smhd]");
+        assertThat(services.stdout().lines().findFirst().orElse(""))
+                .matches("NAME +TYPE +CLUSTER-IP +EXTERNAL-IP +PORT\\(S\\) +AGE *");
+        assertThat(services.stdout()).containsPattern("(?m)^checkout +ClusterIP +\\S+ +<none> +\\d+/TCP");
+    }
+
+    @Test
+    void getPrintsNameAndAgeForOtherKindsAndANamespaceColumnAcrossNamespaces() throws Exception {
+        cluster.client().configMaps().inNamespace("shop").resource(new ConfigMapBuilder().withNewMetadata()
+                .withName("feature-flags").endMetadata().addToData("checkout", "on").build()).create();
+
+        Result configMaps = kubectl("get", "configmaps", "-A");
+
+        assertThat(configMaps.exitCode()).as(configMaps.stderr()).isZero();
+        assertThat(configMaps.stdout().lines().findFirst().orElse("")).matches("NAMESPACE +NAME +AGE *");
+        assertThat(configMaps.stdout()).containsPattern("(?m)^shop +feature-flags +\\d+[smhd]");
+    }
+
+    @Test
+    void createdDeploymentGetsRunningPodsWithContainerIds() throws Exception {
+        Result created = kubectl("-n", "shop", "create", "deployment", "greeter", "--image=nginx", "--replicas=2");
+        assertThat(created.exitCode()).as(created.stderr()).isZero();
+
+        Eventually.within(Duration.ofSeconds(60), () -> {
+            JsonNode pods = JSON.readTree(kubectl("-n", "shop", "get", "pods", "-l", "app=greeter", "-o", "json")
+                    .stdout());
+            assertThat(pods.path("items")).hasSize(2).allSatisfy(pod -> {
+                assertThat(pod.path("status").path("phase").asText()).isEqualTo("Running");
+                assertThat(pod.path("status").path("containerStatuses").get(0).path("containerID").asText())
+                        .startsWith("containerd://");
+                assertThat(pod.path("metadata").path("ownerReferences").get(0).path("kind").asText())
+                        .isEqualTo("ReplicaSet");
+            });
+            assertThat(kubectl("-n", "shop", "get", "deployment", "greeter").stdout())
+                    .containsPattern("(?m)^greeter +2/2 +2 +2 ");
+        });
+    }
+
+    @Test
+    void deletedPodIsReplacedByItsReplicaSet() throws Exception {
+        kubectl("-n", "shop", "create", "deployment", "replaced", "--image=nginx");
+        Eventually.within(Duration.ofSeconds(60), () -> assertThat(podNames("app=replaced")).hasSize(1));
+        String first = podNames("app=replaced").get(0);
+
+        Result deleted = kubectl("-n", "shop", "delete", "pod", first, "--wait=false");
+
+        assertThat(deleted.exitCode()).as(deleted.stderr()).isZero();
+        Eventually.within(Duration.ofSeconds(60), () -> assertThat(podNames("app=replaced")).hasSize(1)
+                .doesNotContain(first));
+    }
+
+    @Test
+    void createdJobGetsARunningPod() throws Exception {
+        Result created = kubectl("-n", "shop", "create", "job", "once", "--image=busybox");
+        assertThat(created.exitCode()).as(created.stderr()).isZero();
+
+        Eventually.within(Duration.ofSeconds(60), () -> assertThat(podNames("job-name=once")).hasSize(1));
+    }
+
+    private static List<String> podNames(String selector) throws Exception {
+        JsonNode pods = JSON.readTree(kubectl("-n", "shop", "get", "pods", "-l", selector, "-o", "json").stdout());
+        List<String> names = new ArrayList<>();
+        pods.path("items").forEach(pod -> names.add(pod.path("metadata").path("name").asText()));
+        return names;
     }
 
     @Test

@@ -100,6 +100,59 @@ class StandInApiServerTest {
     }
 
     @Test
+    void pagesASelectedListWithoutSkippingOrRepeatingAnObject() throws Exception {
+        String selector = "labelSelector=app.kubernetes.io/part-of%3Ddemo-shop";
+        JsonNode first = JSON.readTree(get("/api/v1/pods?limit=1&" + selector).body());
+        JsonNode rest = JSON.readTree(get("/api/v1/pods?limit=100&" + selector + "&continue="
+                + first.path("metadata").path("continue").asText()).body());
+        JsonNode all = JSON.readTree(get("/api/v1/pods?" + selector).body());
+
+        List<String> paged = new ArrayList<>(names(first));
+        paged.addAll(names(rest));
+        assertThat(names(all)).hasSizeGreaterThan(1);
+        assertThat(paged).isEqualTo(names(all));
+        assertThat(first.path("metadata").has("remainingItemCount")).as("not counted under a selector").isFalse();
+    }
+
+    @Test
+    void refusesToCreateAnObjectWhoseNameIsTakenAndServesTheChangedOne() throws Exception {
+        String configMap = "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"limits\"},"
+                + "\"data\":{\"max\":\"%s\"}}";
+        HttpResponse<String> created = post("/api/v1/namespaces/shop/configmaps", configMap.formatted("1"));
+        HttpResponse<String> again = post("/api/v1/namespaces/shop/configmaps", configMap.formatted("2"));
+        cluster.client().configMaps().inNamespace("shop").withName("limits").edit(current -> {
+            current.getData().put("max", "3");
+            return current;
+        });
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(get("/api/v1/namespaces/shop/configmaps/limits").body()).path("data").path("max")
+                .asText()).isEqualTo("3");
+        assertThat(get("/api/v1/namespaces/default/configmaps/limits").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void answersKubectlsTableRequestWithItsColumnsAndEachRowsMetadata() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(cluster.url()
+                        + "/api/v1/namespaces/shop/pods?limit=500"))
+                .header("Accept", "application/json;as=Table;v=v1;g=meta.k8s.io,application/json")
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+
+        JsonNode table = JSON.readTree(response.body());
+        assertThat(table.path("kind").asText()).isEqualTo("Table");
+        assertThat(table.path("apiVersion").asText()).isEqualTo("meta.k8s.io/v1");
+        List<String> columns = new ArrayList<>();
+        table.path("columnDefinitions").forEach(column -> columns.add(column.path("name").asText()));
+        assertThat(columns).startsWith("Name", "Ready", "Status", "Restarts", "Age");
+        assertThat(table.path("rows")).isNotEmpty().allSatisfy(row -> {
+            assertThat(row.path("cells").get(2).asText()).isEqualTo("Running");
+            assertThat(row.path("object").path("kind").asText()).isEqualTo("PartialObjectMetadata");
+            assertThat(row.path("object").path("metadata").path("namespace").asText()).isEqualTo("shop");
+        });
+    }
+
+    @Test
     void selectsByLabelsAndByNameAndNodeFields() throws Exception {
         JsonNode byLabel = JSON.readTree(get("/api/v1/pods?labelSelector="
                 + "app.kubernetes.io/name%20in%20(web,grafana),team!=payments").body());
