@@ -10,6 +10,7 @@ import dev.scopelinks.host.report.ReportLayout;
 import dev.scopelinks.host.report.ReportModel;
 import dev.scopelinks.host.report.ReportPublisher;
 import dev.scopelinks.host.report.ReportUpdater;
+import dev.scopelinks.host.server.ConnectionPolicy;
 import dev.scopelinks.host.server.PluginSocketServer;
 import dev.scopelinks.host.server.SocketInUseException;
 import dev.scopelinks.host.watch.CachedFields;
@@ -86,7 +87,8 @@ public final class ScopeLinksHost implements AutoCloseable {
         String pluginId = plan.config().plugin().id();
         PluginSocketServer server = new PluginSocketServer(new PluginSocketServer.Settings(
                 settings.socketPath(pluginId), settings.idleTimeout(), settings.takeoverWait(),
-                settings.maxConnections()), publisher::body, metrics);
+                settings.maxConnections(), settings.headerTimeout(), settings.writeTimeout(),
+                ConnectionPolicy.DEFAULT_WARN_INTERVAL), publisher::body, metrics);
         ClusterWatcher watcher = new ClusterWatcher(client, plan.config().namespaces(), apiRecheck,
                 CachedFields.declaredBy(catalog.providers().values()));
         ReportUpdater updater = new ReportUpdater(model, publisher, metrics);
