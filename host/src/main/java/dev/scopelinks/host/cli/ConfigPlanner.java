@@ -4,23 +4,23 @@ import dev.scopelinks.host.config.ConfigException;
 import dev.scopelinks.host.config.ConfigLoader;
 import dev.scopelinks.host.config.ScopeLinksConfig;
 import dev.scopelinks.host.plugin.ProviderCatalog;
-import dev.scopelinks.host.render.LinkPlan;
-import dev.scopelinks.host.render.LinkPlanner;
+import dev.scopelinks.host.plan.LinkPlan;
+import dev.scopelinks.host.plan.LinkPlanner;
 import java.io.StringReader;
 import java.nio.file.Path;
 
 /** Loads a config and checks it against the providers; every error is reported at once. */
-final class ConfigPlanner {
+public final class ConfigPlanner {
 
     private ConfigPlanner() {
     }
 
-    static LinkPlan plan(Path file, ProviderCatalog catalog) throws ConfigException {
+    public static LinkPlan plan(Path file, ProviderCatalog catalog) throws ConfigException {
         ScopeLinksConfig config = ConfigLoader.withSystemEnvironment().load(file);
         return new LinkPlanner().plan(config, catalog);
     }
 
-    static LinkPlan plan(String name, String text, ProviderCatalog catalog) throws ConfigException {
+    public static LinkPlan plan(String name, String text, ProviderCatalog catalog) throws ConfigException {
         ScopeLinksConfig config = ConfigLoader.withSystemEnvironment().load(name, new StringReader(text));
         return new LinkPlanner().plan(config, catalog);
     }
@@ -35,7 +35,7 @@ final class ConfigPlanner {
     }
 
     /** The message printed for a rejected config. */
-    static String describe(ConfigException e) {
+    public static String describe(ConfigException e) {
         int count = e.errors().size();
         return e.getMessage() + "\n" + count + (count == 1 ? " error" : " errors") + " in the config; nothing was started.";
     }
