@@ -11,6 +11,7 @@ import dev.scopelinks.host.report.ReportModel;
 import dev.scopelinks.host.report.ReportPublisher;
 import dev.scopelinks.host.report.ReportUpdater;
 import dev.scopelinks.host.report.ReportSnapshot;
+import dev.scopelinks.host.server.ConnectionPolicy;
 import dev.scopelinks.host.server.PluginSocketServer;
 import dev.scopelinks.host.server.SocketInUseException;
 import dev.scopelinks.host.shard.PluginSockets;
@@ -135,7 +136,9 @@ public final class ScopeLinksHost implements AutoCloseable {
                 settings.budget(), (snapshot, nanos) -> metrics.reportPublished(snapshot.bytes(), snapshot.nodes(),
                         snapshot.omittedNodes(), snapshot.shards().size(), snapshot.largestShardBytes(), nanos));
         PluginSockets server = new PluginSockets(settings::socketPath, path -> new PluginSocketServer.Settings(
-                path, settings.idleTimeout(), settings.takeoverWait(), settings.maxConnections()), publisher, metrics);
+                path, settings.idleTimeout(), settings.takeoverWait(), settings.maxConnections(),
+                settings.headerTimeout(), settings.writeTimeout(), ConnectionPolicy.DEFAULT_WARN_INTERVAL),
+                publisher, metrics);
         ClusterWatcher watcher = new ClusterWatcher(client, plan.config().namespaces(), watching.apiRecheck(),
                 CachedFields.forPlan(plan, catalog.providers().values()), metrics, watching.healthInterval());
         ReportUpdater updater = new ReportUpdater(model, publisher, metrics::providerFailed, watcher,

@@ -38,8 +38,8 @@ public final class HostRunner implements AutoCloseable {
         AdminServer admin = null;
         if (options.adminEnabled()) {
             try {
-                admin = new AdminServer(options.adminSocketAddress(), host::isHealthy, host::isReady, host::readiness,
-                        metrics);
+                admin = new AdminServer(options.adminSocketAddress(), options.adminPolicy(), host::isHealthy,
+                        host::isReady, host::readiness, metrics);
             } catch (IOException e) {
                 host.close();
                 throw new IOException("cannot open the admin port " + options.adminAddress + ":" + options.adminPort

@@ -3,6 +3,8 @@ package dev.scopelinks.host.cli;
 import dev.scopelinks.host.HostSettings;
 import dev.scopelinks.host.ScopeLinksHost;
 import dev.scopelinks.host.report.ShardBudget;
+import dev.scopelinks.host.server.AdminServer;
+import dev.scopelinks.host.server.ConnectionPolicy;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +25,21 @@ public final class RuntimeOptions {
     @Option(names = "--idle-timeout", paramLabel = "DURATION", defaultValue = HostSettings.DEFAULT_IDLE_TIMEOUT,
             description = "Close socket connections silent for this long (ISO-8601, default: ${DEFAULT-VALUE}).")
     Duration idleTimeout;
+
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "64",
+            description = "Socket connections served at once; at the limit a new one evicts the least useful "
+                    + "(never-served and longest-idle first) (default: ${DEFAULT-VALUE}).")
+    int maxConnections;
+
+    @Option(names = "--header-timeout", paramLabel = "DURATION", defaultValue = "PT2S",
+            description = "Cut off a request whose head is not complete this long after its first byte, on the "
+                    + "socket and the admin port (default: ${DEFAULT-VALUE}).")
+    Duration headerTimeout;
+
+    @Option(names = "--write-timeout", paramLabel = "DURATION", defaultValue = "PT5S",
+            description = "Cut off a response not fully written in this time (a client that reads too slowly), on "
+                    + "the socket and the admin port (default: ${DEFAULT-VALUE}).")
+    Duration writeTimeout;
 
     @Option(names = "--takeover-wait", paramLabel = "DURATION", defaultValue = HostSettings.DEFAULT_TAKEOVER_WAIT,
             description = "How long to wait for another live instance on the socket to go (default: ${DEFAULT-VALUE}).")
@@ -64,9 +81,28 @@ public final class RuntimeOptions {
     }
 
     public HostSettings settings(Path socketRoot) throws InvalidInputException {
+        positive("--idle-timeout", idleTimeout);
+        positive("--header-timeout", headerTimeout);
+        positive("--write-timeout", writeTimeout);
+        if (maxConnections < 1) {
+            throw new InvalidInputException("--max-connections must be at least 1, got " + maxConnections);
+        }
         HostSettings defaults = HostSettings.defaults(socketRoot);
         return new HostSettings(socketRoot, idleTimeout, takeoverWait, defaults.coalesce(), syncTimeout,
-                budget(), defaults.maxConnections());
+                budget(), maxConnections, headerTimeout, writeTimeout);
+    }
+
+    /** The admin port's policy: its own small limit and idle timeout, the same deadlines as the socket. */
+    ConnectionPolicy adminPolicy() {
+        ConnectionPolicy defaults = AdminServer.DEFAULT_POLICY;
+        return new ConnectionPolicy(defaults.maxConnections(), defaults.idleTimeout(), headerTimeout, writeTimeout,
+                defaults.warnInterval());
+    }
+
+    private static void positive(String option, Duration value) throws InvalidInputException {
+        if (value.isNegative() || value.isZero()) {
+            throw new InvalidInputException(option + " must be positive, got " + value);
+        }
     }
 
     ShardBudget budget() throws InvalidInputException {

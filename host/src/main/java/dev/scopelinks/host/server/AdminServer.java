@@ -123,9 +123,13 @@ public final class AdminServer implements AutoCloseable {
     private static final class TcpTransport implements GuardedHttpServer.Transport {
         private final Socket socket;
 
-        TcpTransport(Socket socket) throws IOException {
+        TcpTransport(Socket socket) {
             this.socket = socket;
-            socket.setTcpNoDelay(true);
+            try {
+                socket.setTcpNoDelay(true); // small answers, sent at once
+            } catch (IOException e) {
+                LOG.trace("TCP_NODELAY not set", e);
+            }
         }
 
         @Override

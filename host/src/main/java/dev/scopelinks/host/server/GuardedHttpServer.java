@@ -87,6 +87,8 @@ final class GuardedHttpServer {
     private final Set<Tracked> open = new HashSet<>();
     private volatile boolean running;
     private Thread acceptorThread;
+    /** Only the acceptor thread touches it. */
+    private long acceptFailures;
 
     /**
      * @param name     prefix of thread names and log lines ("socket", "admin")
@@ -159,8 +161,13 @@ final class GuardedHttpServer {
                 if (!running) {
                     return;
                 }
-                // Out of file descriptors, say: keep the listener alive and try again shortly.
-                LOG.error("{} {}: accepting failed ({}); retrying", name, listener, e.toString());
+                // Out of file descriptors, say: keep the listener alive and try again shortly. The
+                // first failure is logged in full, later ones are counted in the summary lines.
+                if (acceptFailures++ == 0) {
+                    LOG.error("{} {}: accepting a connection failed; retrying", name, listener, e);
+                } else {
+                    warnings.record("accept-failed");
+                }
                 pause();
                 continue;
             }

@@ -17,7 +17,8 @@ import jnr.unixsocket.UnixSocketChannel;
 
 /**
  * Clients that misbehave the ways a hostile or broken neighbour does, each on its own thread, and
- * persistent: when the server closes one, it comes back after a short pause and misbehaves again.
+ * persistent: when the server closes one, it comes back a second later and misbehaves again (the
+ * soak in bench/ comes back after 250 ms).
  */
 final class HostileClients implements AutoCloseable {
 
@@ -39,7 +40,7 @@ final class HostileClients implements AutoCloseable {
         ByteChannel dial() throws IOException;
     }
 
-    private static final Duration RECONNECT_PAUSE = Duration.ofMillis(250);
+    private static final Duration RECONNECT_PAUSE = Duration.ofSeconds(1);
 
     private final Dialer dialer;
     private final String requestPath;

@@ -87,7 +87,6 @@ class PluginSocketConnectionPolicyIT {
             String tally = String.format("%d polls, slowest %d ms, %d hostile connections, evicted: %.0f limit, "
                     + "%.0f header-deadline, %.0f write-deadline", polls, slowest / 1_000_000, hostile.connects(),
                     evicted("limit"), evicted("header-deadline"), evicted("write-deadline"));
-            System.out.println(tally);
             assertThat(failures).as(tally).isEmpty();
             assertThat(polls).isGreaterThan(10);
             // Surplus connections make room (slowloris ones mostly go this way before their header
