@@ -2,6 +2,7 @@ package dev.scopelinks.host.cli;
 
 import dev.scopelinks.host.server.SocketInUseException;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ServiceLoader;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
@@ -40,6 +41,8 @@ public final class ScopeLinksCli {
             commandLine.addSubcommand(command.name(), command);
         }
         commandLine.addSubcommand(new CommandLine.HelpCommand());
+        // One reading of durations for every command and option (see DurationConverter).
+        commandLine.registerConverter(Duration.class, new DurationConverter());
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {

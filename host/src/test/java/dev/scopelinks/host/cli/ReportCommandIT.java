@@ -8,6 +8,7 @@ import dev.scopelinks.host.probe.ReportChecker;
 import dev.scopelinks.standin.StandInCluster;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import dev.scopelinks.host.report.ReportKeys;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +52,7 @@ class ReportCommandIT {
 
         assertThat(code).as(err.toString()).isZero();
         JsonNode report = new ObjectMapper().readTree(out.toString());
-        assertThat(report.at("/Pod/nodes/" + uid + ";<pod>/latest/scope-links-logs/value").asText())
+        assertThat(report.at("/Pod/nodes/" + uid + ";<pod>/latest/" + ReportKeys.wire("scope-links-logs") + "/value").asText())
                 .isEqualTo("https://logs.example.com/shop/web-1");
         assertThat(new ReportChecker().check(out.toString().strip().getBytes(StandardCharsets.UTF_8), "scope-links"))
                 .isEmpty();
