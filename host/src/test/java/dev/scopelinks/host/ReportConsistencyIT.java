@@ -9,6 +9,7 @@ import dev.scopelinks.host.metrics.HostMetrics;
 import dev.scopelinks.host.plugin.LoadedProvider;
 import dev.scopelinks.host.plugin.ProviderCatalog;
 import dev.scopelinks.host.probe.ProbeClient;
+import dev.scopelinks.host.report.ReportKeys;
 import dev.scopelinks.host.plan.LinkPlan;
 import dev.scopelinks.host.plan.LinkPlanner;
 import dev.scopelinks.host.testing.Eventually;
@@ -227,7 +228,7 @@ class ReportConsistencyIT {
 
     private Optional<String> linkIn(String topology, String nodeId, String key) throws Exception {
         JsonNode value = JSON.readTree(probe.pollReport().body()).at("/" + topology + "/nodes").path(nodeId)
-                .path("latest").path(key).path("value");
+                .path("latest").path(ReportKeys.wire(key)).path("value");
         return value.isTextual() ? Optional.of(value.asText()) : Optional.empty();
     }
 
