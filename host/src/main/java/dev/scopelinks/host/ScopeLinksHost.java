@@ -327,11 +327,12 @@ public final class ScopeLinksHost implements AutoCloseable {
         return metrics;
     }
 
-    /** Stops watching, removes the socket (and its directory when empty) and stops rebuilding. */
+    /** Stops watching, removes every socket (and its directory when empty) and stops rebuilding. */
     @Override
     public void close() {
+        List<Path> sockets = server.socketPaths();
         server.close();
-        removeEmptyDirectory(server.socketPath().getParent());
+        sockets.forEach(socket -> removeEmptyDirectory(socket.getParent()));
         watcher.close();
         updater.close();
         publisher.close();

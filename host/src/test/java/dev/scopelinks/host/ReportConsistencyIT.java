@@ -115,13 +115,13 @@ class ReportConsistencyIT {
     @Test
     void servesEveryListedObjectAsSoonAsStartReturns() throws Exception {
         ProviderCatalog catalog = catalog(new TestProviderFactory.Deployments());
-        for (int i = 0; i < 60; i++) {
+        for (int i = 0; i < 30; i++) {
             createDeployment("web-" + i, Map.of("app", "shop"), Map.of());
         }
 
         start(plan(DEPLOYMENT_CONFIG, catalog), catalog);
 
-        assertThat(deploymentNodes().size()).isEqualTo(60);
+        assertThat(deploymentNodes().size()).isEqualTo(30);
     }
 
     @Test
