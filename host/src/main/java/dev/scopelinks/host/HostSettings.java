@@ -21,6 +21,10 @@ public record HostSettings(Path socketRoot, Duration idleTimeout, Duration takeo
                            Duration syncTimeout, ShardBudget budget, int maxConnections) {
 
     public static final Path DEFAULT_SOCKET_ROOT = Path.of("/var/run/scope/plugins");
+    /** Defaults of the durations the command line sets, written as its options take and show them. */
+    public static final String DEFAULT_IDLE_TIMEOUT = "PT30S";
+    public static final String DEFAULT_TAKEOVER_WAIT = "PT30S";
+    public static final String DEFAULT_SYNC_TIMEOUT = "PT60S";
 
     public HostSettings {
         Objects.requireNonNull(socketRoot, "socketRoot");
@@ -44,8 +48,8 @@ public record HostSettings(Path socketRoot, Duration idleTimeout, Duration takeo
 
     /** Defaults suited to a long-running plugin, for the given plugin root. */
     public static HostSettings defaults(Path socketRoot) {
-        return new HostSettings(socketRoot, Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofMillis(100),
-                Duration.ofSeconds(60), ShardBudget.defaults(), 32);
+        return new HostSettings(socketRoot, Duration.parse(DEFAULT_IDLE_TIMEOUT), Duration.parse(DEFAULT_TAKEOVER_WAIT),
+                Duration.ofMillis(100), Duration.parse(DEFAULT_SYNC_TIMEOUT), ShardBudget.defaults(), 32);
     }
 
     /** The per-socket byte budget. */

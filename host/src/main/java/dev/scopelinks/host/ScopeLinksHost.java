@@ -213,12 +213,14 @@ public final class ScopeLinksHost implements AutoCloseable {
                     + next.config().namespaces() + ": that takes a restart");
         }
         List<ProviderLoadFailure> nextFailures = new ArrayList<>(catalogFailures);
+        // The new labels first: a report with new labels and old values for a moment misleads no
+        // one, while a rebuild between the renders and the layout would pair new links with old labels.
+        publisher.setLayout(ReportLayout.of(next));
         // Queued before the watch changes, so that events of newly watched resources reach the
         // writer after it has the renderers for them.
         updater.useRenderers(renderers(next, watcher, metrics, nextFailures));
         failures = List.copyOf(nextFailures);
         metrics.providerLoadFailures(nextFailures.size());
-        publisher.setLayout(ReportLayout.of(next));
         watcher.watch(next.watchedResources(), next.optionalResources(),
                 CachedFields.forPlan(next, catalog.providers().values()), updater);
         plan = next;

@@ -158,6 +158,30 @@ class ConfigFeaturesIT {
     }
 
     @Test
+    void leavesOffAnnotationLinksThatReadAsAnotherHostAndServesInternationalHostsInPunycode() throws Exception {
+        start(CONFIG);
+        String first = podId(createPod("team-b", "api-3", Map.of(), Map.of(
+                "links.example.com/runbook", "https://ok.example.com@evil.example/",
+                "links.example.com/oncall", "https://b\u00FCcher.example/team-b")));
+        String second = podId(createPod("team-c", "api-4", Map.of(), Map.of(
+                "links.example.com/runbook", "https://wiki.example.com/\u202Egpj.exe",
+                "links.example.com/oncall", "https://ex\u0430mple.com/pager")));
+
+        Eventually.within(WATCH, () -> assertThat(link(first, "scope-links-oncall")).isPresent());
+        Eventually.within(WATCH, () -> assertThat(link(second, "scope-links-logs")).isPresent());
+
+        assertThat(link(first, "scope-links-oncall")).contains("https://xn--bcher-kva.example/team-b");
+        assertThat(link(first, "scope-links-runbook")).isEmpty();
+        assertThat(link(second, "scope-links-runbook")).isEmpty();
+        assertThat(link(second, "scope-links-oncall")).isEmpty();
+        assertThat(metricsText())
+                .contains("scope_links_links_skipped_total{link=\"runbook\",provider=\"Pod\",reason=\"unsafe-link:userinfo\"}")
+                .contains("scope_links_links_skipped_total{link=\"runbook\",provider=\"Pod\",reason=\"unsafe-link:bidi\"}")
+                .contains("scope_links_links_skipped_total{link=\"oncall\",provider=\"Pod\",reason=\"unsafe-link:look-alike-host\"}");
+        assertScopeAccepts();
+    }
+
+    @Test
     void appliesAConfigMapUpdateWithinTwoSecondsOnTheSameConnectionWithoutRelisting() throws Exception {
         start(CONFIG);
         String pod = podId(createPod("shop", "web-1", Map.of("app", "web"), Map.of()));

@@ -9,7 +9,7 @@ import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /** Options of the commands that serve the socket ({@code serve}, {@code demo}). */
-final class RuntimeOptions {
+public final class RuntimeOptions {
 
     @Option(names = "--admin-address", paramLabel = "HOST", defaultValue = "127.0.0.1",
             description = "Address of the /healthz, /readyz and /metrics endpoints (default: ${DEFAULT-VALUE}; "
@@ -20,15 +20,15 @@ final class RuntimeOptions {
             description = "Port of the admin endpoints; 0 picks a free one, -1 turns them off (default: ${DEFAULT-VALUE}).")
     int adminPort;
 
-    @Option(names = "--idle-timeout", paramLabel = "DURATION", defaultValue = "PT30S",
+    @Option(names = "--idle-timeout", paramLabel = "DURATION", defaultValue = HostSettings.DEFAULT_IDLE_TIMEOUT,
             description = "Close socket connections silent for this long (ISO-8601, default: ${DEFAULT-VALUE}).")
     Duration idleTimeout;
 
-    @Option(names = "--takeover-wait", paramLabel = "DURATION", defaultValue = "PT30S",
+    @Option(names = "--takeover-wait", paramLabel = "DURATION", defaultValue = HostSettings.DEFAULT_TAKEOVER_WAIT,
             description = "How long to wait for another live instance on the socket to go (default: ${DEFAULT-VALUE}).")
     Duration takeoverWait;
 
-    @Option(names = "--sync-timeout", paramLabel = "DURATION", defaultValue = "PT60S",
+    @Option(names = "--sync-timeout", paramLabel = "DURATION", defaultValue = HostSettings.DEFAULT_SYNC_TIMEOUT,
             description = "How long start-up waits for the first full list of the cluster (default: ${DEFAULT-VALUE}).")
     Duration syncTimeout;
 
@@ -59,11 +59,11 @@ final class RuntimeOptions {
                     + "the report keeps serving the last good data (default: ${DEFAULT-VALUE}).")
     Duration staleAfter;
 
-    ScopeLinksHost.Watching watching() {
+    public ScopeLinksHost.Watching watching() {
         return ScopeLinksHost.Watching.DEFAULTS.withStaleAfter(staleAfter);
     }
 
-    HostSettings settings(Path socketRoot) throws InvalidInputException {
+    public HostSettings settings(Path socketRoot) throws InvalidInputException {
         HostSettings defaults = HostSettings.defaults(socketRoot);
         return new HostSettings(socketRoot, idleTimeout, takeoverWait, defaults.coalesce(), syncTimeout,
                 budget(), defaults.maxConnections());

@@ -1,7 +1,7 @@
 package dev.scopelinks.host.metrics;
 
-import dev.scopelinks.host.template.RenderResult;
 import dev.scopelinks.host.render.SkipListener;
+import dev.scopelinks.host.template.RenderResult;
 import dev.scopelinks.host.watch.WatchListener;
 import dev.scopelinks.spi.ResourceType;
 import io.prometheus.metrics.core.metrics.Counter;
@@ -31,7 +31,8 @@ public final class HostMetrics implements SkipListener, WatchListener {
     private final Set<String> loggedProviderErrors = ConcurrentHashMap.newKeySet();
 
     private final Counter skippedLinks = Counter.builder().name("scope_links_links_skipped_total")
-            .help("Links left off an object, by provider, link and reason (missing:<var>, invalid-url, render-error)")
+            .help("Links left off an object, by provider, link and reason (missing:<var>, invalid-url, "
+                    + "invalid-annotation, unsafe-link:<why>, …)")
             .labelNames("provider", "link", "reason").register(registry);
     private final Counter providerErrors = Counter.builder().name("scope_links_provider_errors_total")
             .help("Objects a provider threw on; they get no links until they change").labelNames("provider")
@@ -96,6 +97,19 @@ public final class HostMetrics implements SkipListener, WatchListener {
         watchLastEvent.remove(type.toString());
     }
 
+    // Connections on the plugin socket(s) and the admin port; "listener" is the plugin id or "admin".
+    private final Gauge connectionsOpen = Gauge.builder().name("scope_links_connections_open")
+            .help("Connections open now, by listener (plugin id, or admin)").labelNames("listener").register(registry);
+    private final Counter connectionsAccepted = Counter.builder().name("scope_links_connections_accepted_total")
+            .help("Connections accepted, by listener (refused ones included)").labelNames("listener").register(registry);
+    private final Counter connectionsRefused = Counter.builder().name("scope_links_connections_refused_total")
+            .help("Connections closed unserved because no thread came free in time, by listener").labelNames("listener")
+            .register(registry);
+    private final Counter connectionsEvicted = Counter.builder().name("scope_links_connections_evicted_total")
+            .help("Connections the server closed, by listener and reason (idle, header-deadline, write-deadline, "
+                    + "limit: the least useful one, to make room for a new one)")
+            .labelNames("listener", "reason").register(registry);
+
     @Override
     public void skipped(String providerId, String linkId, String object, RenderResult.Skipped skipped) {
         skippedLinks.labelValues(providerId, linkId, skipped.reason()).inc();
@@ -158,6 +172,31 @@ public final class HostMetrics implements SkipListener, WatchListener {
 
     public void providerLoadFailures(int count) {
         providerLoadFailures.set(count);
+    }
+
+    /** A connection was accepted on {@code listener} (refused ones included). */
+    public void connectionAccepted(String listener) {
+        connectionsAccepted.labelValues(listener).inc();
+    }
+
+    /** An accepted connection on {@code listener} is being served. */
+    public void connectionOpened(String listener) {
+        connectionsOpen.labelValues(listener).inc();
+    }
+
+    /** A served connection on {@code listener} ended, for whatever reason. */
+    public void connectionClosed(String listener) {
+        connectionsOpen.labelValues(listener).dec();
+    }
+
+    /** A connection on {@code listener} was closed without being served. */
+    public void connectionRefused(String listener) {
+        connectionsRefused.labelValues(listener).inc();
+    }
+
+    /** The server closed a connection on {@code listener} for {@code reason}. */
+    public void connectionEvicted(String listener, String reason) {
+        connectionsEvicted.labelValues(listener, reason).inc();
     }
 
     /** Writes every metric in Prometheus' text format. */

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scopelinks.host.probe.ReportChecker;
+import dev.scopelinks.standin.StandInCluster;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import dev.scopelinks.host.demo.DemoCluster;
 import dev.scopelinks.host.report.ReportKeys;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -29,7 +29,7 @@ class ReportCommandIT {
 
     @Test
     void printsTheReportTheSocketWouldServeOnceAndExits() throws Exception {
-        try (DemoCluster cluster = DemoCluster.start(0)) {
+        try (StandInCluster cluster = StandInCluster.start(0)) {
             printsTheReport(cluster.client(), cluster.writeKubeconfig(dir.resolve("kubeconfig")));
         }
     }
