@@ -56,7 +56,7 @@ class ServeCommandTest {
     @Test
     void takesThePerSocketBudgetAndTheShardLimitFromTheCommandLine() throws Exception {
         ServeCommand serve = new ServeCommand();
-        new CommandLine(serve).parseArgs("--shard-bytes", "2000000", "--shard-nodes", "9000", "--max-shards", "4");
+        new CommandLine(serve).setCaseInsensitiveEnumValuesAllowed(true).parseArgs("--shard-bytes", "2000000", "--shard-nodes", "9000", "--max-shards", "4");
 
         ShardBudget budget = serve.runtime.settings(dir).budget();
 
@@ -66,7 +66,7 @@ class ServeCommandTest {
     @Test
     void rejectsAPerSocketBudgetBeyondWhatScopeAccepts() {
         ServeCommand serve = new ServeCommand();
-        new CommandLine(serve).parseArgs("--shard-bytes", "60000000");
+        new CommandLine(serve).setCaseInsensitiveEnumValuesAllowed(true).parseArgs("--shard-bytes", "60000000");
 
         assertThatThrownBy(() -> serve.runtime.settings(dir)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("--shard-bytes").hasMessageContaining("52428800");
