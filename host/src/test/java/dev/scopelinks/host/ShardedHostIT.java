@@ -12,6 +12,7 @@ import dev.scopelinks.host.probe.ProbeClient;
 import dev.scopelinks.host.plan.LinkPlan;
 import dev.scopelinks.host.plan.LinkPlanner;
 import dev.scopelinks.host.probe.ReportChecker;
+import dev.scopelinks.host.report.ReportSnapshot;
 import dev.scopelinks.host.report.ShardBudget;
 import dev.scopelinks.host.testing.Eventually;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
@@ -43,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
 @EnableKubernetesMockClient(crud = true)
 class ShardedHostIT {
 
-    private static final Duration WATCH = Duration.ofSeconds(15);
+    private static final Duration WATCH = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A Deployment node here is ~330 bytes: a 4,096-byte socket holds about a dozen. */
     private static final long SOCKET_BYTES = 4096;
@@ -89,9 +90,15 @@ class ShardedHostIT {
             create("web-" + i);
         }
 
-        Eventually.within(WATCH, () -> assertThat(pollEverySocket()).hasSize(30));
+        // Settled: every node served, and as many sockets on disk as the report wants shards.
+        Eventually.within(WATCH, () -> {
+            assertThat(pollEverySocket()).hasSize(30);
+            ReportSnapshot snapshot = host.currentSnapshot();
+            assertThat(socketFiles()).as("wanted %s, served %s, open %s", snapshot.wantedShards(),
+                    snapshot.shards().size(), host.socketPaths()).hasSize(snapshot.wantedShards())
+                    .hasSize(snapshot.shards().size());
+        });
         assertThat(host.socketPaths()).hasSizeGreaterThanOrEqualTo(3);
-        assertThat(socketFiles()).hasSameSizeAs(host.socketPaths());
         assertThat(host.readiness()).contains("shard socket: serving " + root.resolve("scope-links-2/scope-links-2.sock"));
         assertThat(host.isReady()).isTrue();
 
@@ -99,9 +106,11 @@ class ShardedHostIT {
             client.apps().deployments().inNamespace("shop").withName("web-" + i).delete();
         }
 
-        Eventually.within(WATCH, () -> assertThat(socketFiles()).containsExactly(
-                root.resolve("scope-links/scope-links.sock")));
-        assertThat(pollEverySocket()).hasSize(3);
+        // One socket is back before the last deletes arrive; settled means both.
+        Eventually.within(WATCH, () -> {
+            assertThat(socketFiles()).containsExactly(root.resolve("scope-links/scope-links.sock"));
+            assertThat(pollEverySocket()).hasSize(3);
+        });
     }
 
     @Test
