@@ -28,8 +28,8 @@ final class LogOptions {
         /** One JSON object per line, for log shippers. */
         JSON;
 
-        /** The appender of logback.xml that writes this format. */
-        String appender() {
+        /** The name logback.xml knows this format by: it includes {@code scope-links-log-<name>.xml}. */
+        String configName() {
             return name().toLowerCase(Locale.ROOT);
         }
     }
@@ -73,7 +73,7 @@ final class LogOptions {
         }
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         Level wanted = Level.toLevel(level.name());
-        if (wanted.equals(root.getLevel()) && root.getAppender(format.appender()) != null) {
+        if (wanted.equals(root.getLevel()) && format.configName().equals(context.getProperty("logFormat"))) {
             return;
         }
         URL config = LogOptions.class.getClassLoader().getResource("logback.xml");
@@ -82,7 +82,7 @@ final class LogOptions {
             return;
         }
         context.reset();
-        context.putProperty(FORMAT_PROPERTY, format.appender());
+        context.putProperty(FORMAT_PROPERTY, format.configName());
         context.putProperty(LEVEL_PROPERTY, level.name());
         JoranConfigurator configurator = new JoranConfigurator();
         configurator.setContext(context);
