@@ -8,7 +8,7 @@ import dev.scopelinks.host.config.ConfigLoader;
 import dev.scopelinks.host.metrics.HostMetrics;
 import dev.scopelinks.host.plugin.ProviderCatalog;
 import dev.scopelinks.host.probe.ProbeClient;
-import dev.scopelinks.host.render.LinkPlanner;
+import dev.scopelinks.host.plan.LinkPlanner;
 import dev.scopelinks.host.probe.ReportChecker;
 import dev.scopelinks.host.testing.Eventually;
 import dev.scopelinks.host.testing.TestCatalog;

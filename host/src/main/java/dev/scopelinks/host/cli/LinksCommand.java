@@ -1,8 +1,8 @@
 package dev.scopelinks.host.cli;
 
+import dev.scopelinks.host.plan.LinkPlan;
+import dev.scopelinks.host.plan.ProviderPlan;
 import dev.scopelinks.host.plugin.ProviderCatalog;
-import dev.scopelinks.host.render.LinkPlan;
-import dev.scopelinks.host.render.ProviderPlan;
 import dev.scopelinks.spi.KubeObject;
 import dev.scopelinks.spi.ResourceType;
 import io.fabric8.kubernetes.client.Config;

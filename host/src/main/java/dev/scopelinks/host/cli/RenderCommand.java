@@ -1,7 +1,7 @@
 package dev.scopelinks.host.cli;
 
+import dev.scopelinks.host.plan.LinkPlan;
 import dev.scopelinks.host.plugin.ProviderCatalog;
-import dev.scopelinks.host.render.LinkPlan;
 import dev.scopelinks.host.watch.YamlObjects;
 import dev.scopelinks.spi.KubeObject;
 import dev.scopelinks.spi.ObjectLookup;

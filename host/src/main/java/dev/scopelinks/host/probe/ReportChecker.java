@@ -2,7 +2,7 @@ package dev.scopelinks.host.probe;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.scopelinks.host.render.UrlCheck;
+import dev.scopelinks.host.template.UrlCheck;
 import dev.scopelinks.spi.ScopeTopology;
 import java.io.IOException;
 import java.time.OffsetDateTime;

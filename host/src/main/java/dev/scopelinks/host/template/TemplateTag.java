@@ -1,4 +1,4 @@
-package dev.scopelinks.host.render;
+package dev.scopelinks.host.template;
 
 /**
  * One {@code {{…}}} tag of a URL template.

@@ -1,4 +1,4 @@
-package dev.scopelinks.host.render;
+package dev.scopelinks.host.plan;
 
 import dev.scopelinks.host.config.AnnotationLinksConfig;
 import dev.scopelinks.host.config.AnnotationSlot;
@@ -12,6 +12,11 @@ import dev.scopelinks.host.config.ScopeLinksConfig;
 import dev.scopelinks.host.config.SourceText;
 import dev.scopelinks.host.plugin.LoadedProvider;
 import dev.scopelinks.host.plugin.ProviderCatalog;
+import dev.scopelinks.host.template.EncodingHelper;
+import dev.scopelinks.host.template.TemplateCompiler;
+import dev.scopelinks.host.template.TemplateException;
+import dev.scopelinks.host.template.TemplateVariables;
+import dev.scopelinks.host.template.UrlTemplate;
 import dev.scopelinks.spi.ScopeTopology;
 import dev.scopelinks.spi.Variable;
 import java.util.ArrayList;

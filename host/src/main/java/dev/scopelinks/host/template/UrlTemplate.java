@@ -1,4 +1,4 @@
-package dev.scopelinks.host.render;
+package dev.scopelinks.host.template;
 
 import com.github.mustachejava.Mustache;
 import java.io.StringWriter;

@@ -1,6 +1,7 @@
-package dev.scopelinks.host.render;
+package dev.scopelinks.host.plan;
 
 import dev.scopelinks.host.config.LinkConfig;
+import dev.scopelinks.host.template.UrlTemplate;
 import java.util.Objects;
 
 /**

@@ -1,4 +1,4 @@
-package dev.scopelinks.host.render;
+package dev.scopelinks.host.template;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.reflect.SimpleObjectHandler;

@@ -1,5 +1,6 @@
-package dev.scopelinks.host.render;
+package dev.scopelinks.host.template;
 
+import dev.scopelinks.host.config.AnnotationLinksConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -13,7 +14,7 @@ import java.util.regex.Pattern;
 public final class UrlCheck {
 
     /** Longer values are refused: no tool needs them and they bloat every report. */
-    public static final int MAX_LENGTH = 4096;
+    public static final int MAX_LENGTH = AnnotationLinksConfig.LONGEST_MAX_LENGTH;
 
     /** An absolute http(s) URL whose authority is complete: what precedes the first object variable. */
     private static final Pattern COMPLETE_AUTHORITY = Pattern.compile("(?i)https?://[^/?#\\s]+[/?#].*", Pattern.DOTALL);

@@ -1,4 +1,4 @@
-package dev.scopelinks.host.render;
+package dev.scopelinks.host.plan;
 
 import dev.scopelinks.host.config.ScopeLinksConfig;
 import dev.scopelinks.spi.ResourceType;

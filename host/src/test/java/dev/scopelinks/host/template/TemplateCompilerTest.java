@@ -1,4 +1,4 @@
-package dev.scopelinks.host.render;
+package dev.scopelinks.host.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

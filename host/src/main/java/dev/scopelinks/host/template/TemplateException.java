@@ -1,4 +1,4 @@
-package dev.scopelinks.host.render;
+package dev.scopelinks.host.template;
 
 /** A problem in one URL template, at a character offset within it. */
 public final class TemplateException extends Exception {

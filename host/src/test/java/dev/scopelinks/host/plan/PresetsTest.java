@@ -1,19 +1,20 @@
-package dev.scopelinks.host.render;
+package dev.scopelinks.host.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scopelinks.host.config.ConfigError;
 import dev.scopelinks.host.config.ConfigException;
 import dev.scopelinks.host.config.ConfigLoader;
+import dev.scopelinks.host.template.RenderResult;
 import dev.scopelinks.host.testing.KubeObjects;
 import dev.scopelinks.host.testing.TestProviderFactory;
 import dev.scopelinks.spi.KubeObject;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Golden URLs: each preset for a sample object, exactly as docs/presets.md shows them. */
 class PresetsTest {

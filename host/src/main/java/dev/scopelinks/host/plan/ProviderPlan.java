@@ -1,8 +1,9 @@
-package dev.scopelinks.host.render;
+package dev.scopelinks.host.plan;
 
 import dev.scopelinks.host.plugin.LoadedProvider;
 import dev.scopelinks.spi.ResourceType;
 import dev.scopelinks.spi.ScopeTopology;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -33,7 +34,7 @@ public record ProviderPlan(LoadedProvider provider, List<CompiledLink> links, An
      * metadata templates must list.
      */
     public List<Row> rows() {
-        List<Row> rows = new java.util.ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         links.forEach(link -> rows.add(new Row(link.key(), link.config().label(), link.config().priority())));
         annotations.rows().forEach(row -> rows.add(new Row(row.key(), row.slot().label(), row.slot().priority())));
         return rows;

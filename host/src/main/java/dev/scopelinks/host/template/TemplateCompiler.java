@@ -1,4 +1,4 @@
-package dev.scopelinks.host.render;
+package dev.scopelinks.host.template;
 
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheException;
@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -124,7 +125,7 @@ public final class TemplateCompiler {
     }
 
     /** The fixed text before the first object value must pin scheme and host; a fully fixed URL must be valid. */
-    private static void checkFixedStart(String template, java.util.List<TemplateTag> tags, TemplateVariables variables)
+    private static void checkFixedStart(String template, List<TemplateTag> tags, TemplateVariables variables)
             throws TemplateException {
         StringBuilder fixed = new StringBuilder();
         int position = 0;

@@ -1,4 +1,4 @@
-package dev.scopelinks.host.render;
+package dev.scopelinks.host.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.scopelinks.host.render;
+package dev.scopelinks.host.template;
 
 /** What rendering one link for one object gave. */
 public sealed interface RenderResult {

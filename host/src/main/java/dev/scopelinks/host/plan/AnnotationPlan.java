@@ -1,4 +1,4 @@
-package dev.scopelinks.host.render;
+package dev.scopelinks.host.plan;
 
 import dev.scopelinks.host.config.AnnotationLinksConfig;
 import dev.scopelinks.host.config.AnnotationSlot;
