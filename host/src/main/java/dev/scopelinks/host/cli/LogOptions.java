@@ -17,9 +17,10 @@ import picocli.CommandLine.ParseResult;
  * defaults come from {@code SCOPE_LINKS_LOG_FORMAT} and {@code SCOPE_LINKS_LOG_LEVEL}, which
  * logback.xml reads too, so lines logged before the command line is parsed already have the
  * format a manifest asked for. {@link ScopeLinksCli} applies the options of whichever command
- * runs before it is called: a command only has to declare the mixin.
+ * runs before it is called: a command only has to declare the mixin, from any package:
+ * {@code @Mixin LogOptions logging = new LogOptions();}.
  */
-final class LogOptions {
+public final class LogOptions {
 
     /** The line format. */
     enum Format {
@@ -51,6 +52,10 @@ final class LogOptions {
     @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "${env:SCOPE_LINKS_LOG_LEVEL:-info}",
             description = "error, warn, info, debug or trace (default: SCOPE_LINKS_LOG_LEVEL, else info).")
     LogLevel level;
+
+    public LogOptions() {
+        // picocli sets the options
+    }
 
     /** Applies the {@code LogOptions} mixed into the command that {@code parsed} is about to run, if it has one. */
     static void applyTo(ParseResult parsed) {

@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
             "  scope-links links deploy/web -n shop               the links a live object gets",
             "  scope-links serve --config conf/scope-links.yaml   run against the current kubeconfig",
             "",
-            "Exit codes: 0 ok, 1 runtime failure, 2 invalid config or options, 3 out of heap (raise SCOPE_LINKS_SIZE), 4 socket in use."})
+            "Exit codes: 0 ok, 1 runtime failure, 2 invalid config or options, 3 out of heap (raise SCOPE_LINKS_SIZE), 4 socket in use,",
+            "5 (poll) Scope would discard the report, 6 (poll) Scope would lose part of it."})
 public final class ScopeLinksCli {
 
     private ScopeLinksCli() {
