@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.scopelinks.host.demo.DemoCluster;
-import dev.scopelinks.host.demo.DemoSeed;
+import dev.scopelinks.demo.DemoSeed;
 import dev.scopelinks.host.probe.ProbeClient;
+import dev.scopelinks.standin.StandInCluster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +36,7 @@ class JsonLogsIT {
         UnpackedTarball tarball = UnpackedTarball.unpack(Files.createDirectories(work.resolve("unpacked")));
         Path stdout = work.resolve("stdout");
         Path stderr = work.resolve("stderr");
-        try (DemoCluster cluster = DemoCluster.start(0)) {
+        try (StandInCluster cluster = StandInCluster.start(0)) {
             new DemoSeed(cluster.client()).seed();
             Path kubeconfig = cluster.writeKubeconfig(work.resolve("kubeconfig"));
             ProcessBuilder builder = new ProcessBuilder(tarball.resolve("bin/scope-links").toString(), "serve",

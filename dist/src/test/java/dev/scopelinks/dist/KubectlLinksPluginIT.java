@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.scopelinks.host.demo.DemoCluster;
-import dev.scopelinks.host.demo.DemoSeed;
+import dev.scopelinks.demo.DemoSeed;
+import dev.scopelinks.standin.StandInCluster;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +42,7 @@ class KubectlLinksPluginIT {
     static Path work;
 
     static UnpackedTarball tarball;
-    static DemoCluster cluster;
+    static StandInCluster cluster;
     static Path kubeconfig;
     static Path config;
     static Path path;
@@ -51,7 +51,7 @@ class KubectlLinksPluginIT {
     static void installPlugin() throws Exception {
         new Kubectl().requireInstalled();
         tarball = UnpackedTarball.unpack(Files.createDirectories(work.resolve("unpacked")));
-        cluster = DemoCluster.start(0);
+        cluster = StandInCluster.start(0);
         new DemoSeed(cluster.client()).seed();
         kubeconfig = cluster.writeKubeconfig(work.resolve("kubeconfig"));
         config = Files.writeString(work.resolve("links.yaml"), CONFIG);
