@@ -11,16 +11,18 @@ import picocli.CommandLine.Command;
 /** The {@code scope-links} command line. */
 @Command(name = "scope-links", mixinStandardHelpOptions = true, versionProvider = ScopeLinksCli.Version.class,
         description = "Deep links to your tools on every Kubernetes object Weave Scope draws.",
-        subcommands = {ServeCommand.class, ValidateCommand.class, RenderCommand.class, ReportCommand.class,
-            PollCommand.class},
+        subcommands = {ServeCommand.class, ValidateCommand.class, RenderCommand.class, LinksCommand.class,
+            ReportCommand.class, PollCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  scope-links demo                                   try it with a stand-in cluster",
             "  scope-links validate conf/scope-links.yaml         check a config",
             "  scope-links render --config links.yaml -f pod.yaml the links one object would get",
+            "  scope-links links deploy/web -n shop               the links a live object gets",
             "  scope-links serve --config conf/scope-links.yaml   run against the current kubeconfig",
             "",
-            "Exit codes: 0 ok, 1 runtime failure, 2 invalid config or options, 3 out of heap (raise SCOPE_LINKS_SIZE), 4 socket in use."})
+            "Exit codes: 0 ok, 1 runtime failure, 2 invalid config or options, 3 out of heap (raise SCOPE_LINKS_SIZE), 4 socket in use,",
+            "5 (poll) Scope would discard the report, 6 (poll) Scope would lose part of it."})
 public final class ScopeLinksCli {
 
     private ScopeLinksCli() {
@@ -49,6 +51,10 @@ public final class ScopeLinksCli {
             if (e instanceof InvalidInputException) {
                 cmd.getErr().println("error: " + e.getMessage());
                 return ExitCodes.INVALID_INPUT;
+            }
+            if (e instanceof CommandFailedException) {
+                cmd.getErr().println("error: " + e.getMessage());
+                return ExitCodes.RUNTIME_FAILURE;
             }
             if (e instanceof SocketInUseException) {
                 cmd.getErr().println("error: " + e.getMessage());
