@@ -47,10 +47,12 @@ public final class ScopeLinksHost implements AutoCloseable {
     private final List<ProviderLoadFailure> catalogFailures;
     private volatile List<ProviderLoadFailure> failures;
     private volatile LinkPlan plan;
+    /** The provider instances serving {@link #plan}; closed when a reload replaces them and at shutdown. */
+    private volatile List<ObjectRenderer> renderers;
 
     private ScopeLinksHost(HostMetrics metrics, ReportModel model, ReportPublisher publisher, PluginSocketServer server,
                            ClusterWatcher watcher, ReportUpdater updater, List<ProviderLoadFailure> catalogFailures,
-                           List<ProviderLoadFailure> failures, LinkPlan plan) {
+                           List<ProviderLoadFailure> failures, LinkPlan plan, List<ObjectRenderer> renderers) {
         this.metrics = metrics;
         this.model = model;
         this.publisher = publisher;
@@ -60,6 +62,7 @@ public final class ScopeLinksHost implements AutoCloseable {
         this.catalogFailures = List.copyOf(catalogFailures);
         this.failures = List.copyOf(failures);
         this.plan = plan;
+        this.renderers = List.copyOf(renderers);
     }
 
     /**
@@ -91,16 +94,18 @@ public final class ScopeLinksHost implements AutoCloseable {
                 CachedFields.declaredBy(catalog.providers().values()));
         ReportUpdater updater = new ReportUpdater(model, publisher, metrics);
         List<ProviderLoadFailure> failures = new ArrayList<>(catalog.failures());
-        updater.useRenderers(renderers(plan, watcher, metrics, failures));
+        List<ObjectRenderer> renderers = renderers(plan, watcher, metrics, failures);
+        updater.useRenderers(renderers);
         metrics.providerLoadFailures(failures.size());
         try {
             server.start();
         } catch (IOException | SocketInUseException | InterruptedException | RuntimeException e) {
             publisher.close();
+            closeProviders(renderers);
             throw e;
         }
         ScopeLinksHost host = new ScopeLinksHost(metrics, model, publisher, server, watcher, updater,
-                catalog.failures(), failures, plan);
+                catalog.failures(), failures, plan, renderers);
         watcher.watch(plan.watchedResources(), plan.optionalResources(), updater);
         boolean synced = watcher.awaitSynced(settings.syncTimeout());
         rerenderDependents(plan, watcher, updater);
@@ -129,12 +134,12 @@ public final class ScopeLinksHost implements AutoCloseable {
     private static List<ObjectRenderer> renderers(LinkPlan plan, ClusterWatcher watcher, HostMetrics metrics,
                                                   List<ProviderLoadFailure> failures) {
         List<ObjectRenderer> renderers = new ArrayList<>();
-        ProviderContext context = new ProviderContext(plan.config().cluster(), watcher);
         for (ProviderPlan provider : plan.providers()) {
+            ProviderContext context = ProviderContext.builder().clusterName(plan.config().cluster()).lookup(watcher)
+                    .settings(provider.settings()).build();
             try {
-                LinkProvider instance = provider.provider().factory().create(context);
-                renderers.add(new ObjectRenderer(provider, Objects.requireNonNull(instance, "create() returned null"),
-                        metrics));
+                LinkProvider instance = provider.provider().create(context);
+                renderers.add(new ObjectRenderer(provider, instance, metrics));
             } catch (RuntimeException | LinkageError e) {
                 failures.add(new ProviderLoadFailure(provider.provider().source(), provider.id()
                         + " failed to start: " + e));
@@ -164,7 +169,9 @@ public final class ScopeLinksHost implements AutoCloseable {
                     + next.config().namespaces() + ": that takes a restart");
         }
         List<ProviderLoadFailure> nextFailures = new ArrayList<>(catalogFailures);
-        updater.useRenderers(renderers(next, watcher, metrics, nextFailures));
+        List<ObjectRenderer> previous = renderers;
+        renderers = renderers(next, watcher, metrics, nextFailures);
+        updater.useRenderers(renderers);
         failures = List.copyOf(nextFailures);
         metrics.providerLoadFailures(nextFailures.size());
         publisher.setLayout(ReportLayout.of(next));
@@ -174,6 +181,12 @@ public final class ScopeLinksHost implements AutoCloseable {
         renderCached(next);
         publisher.requestRebuild();
         plan = next;
+        closeProviders(previous);
+    }
+
+    /** Tells providers the host is done with them; each closes once its calls under way have returned. */
+    private static void closeProviders(List<ObjectRenderer> renderers) {
+        renderers.forEach(renderer -> renderer.provider().close());
     }
 
     /**
@@ -255,5 +268,6 @@ public final class ScopeLinksHost implements AutoCloseable {
         server.close();
         watcher.close();
         publisher.close();
+        closeProviders(renderers);
     }
 }

@@ -1,9 +1,12 @@
 package dev.scopelinks.spi;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The variables every object offers, and a builder for a provider's variable map.
@@ -19,18 +22,18 @@ public final class ObjectVariables {
 
     /** {@code name}, {@code namespace}, {@code uid}, {@code kind}, {@code labels.<key>}, {@code annotations.<key>}. */
     public static final List<Variable> STANDARD = List.of(
-            new Variable("name", "the object's name (metadata.name)", "web"),
-            new Variable("namespace", "the object's namespace; absent for cluster-scoped objects", "default"),
-            new Variable("uid", "the object's uid (metadata.uid)", "0b6c6a3e-1111-4a2b-9c1d-000000000001"),
-            new Variable("kind", "the object's kind", "Deployment"),
-            new Variable("labels.<key>", "the value of label <key>, e.g. labels.app.kubernetes.io/name", "web"),
-            new Variable("annotations.<key>", "the value of annotation <key>", "team-a"));
+            Variable.of("name", "the object's name (metadata.name)", "web"),
+            Variable.of("namespace", "the object's namespace; absent for cluster-scoped objects", "default"),
+            Variable.of("uid", "the object's uid (metadata.uid)", "0b6c6a3e-1111-4a2b-9c1d-000000000001"),
+            Variable.of("kind", "the object's kind", "Deployment"),
+            Variable.of("labels.<key>", "the value of label <key>, e.g. labels.app.kubernetes.io/name", "web"),
+            Variable.of("annotations.<key>", "the value of annotation <key>", "team-a"));
 
     private final Map<String, String> values = new LinkedHashMap<>();
 
     /** {@link #STANDARD} followed by {@code more}, for a provider's {@link LinkProviderFactory#variables()}. */
     public static List<Variable> standardAnd(Variable... more) {
-        List<Variable> all = new java.util.ArrayList<>(STANDARD);
+        List<Variable> all = new ArrayList<>(STANDARD);
         all.addAll(List.of(more));
         return List.copyOf(all);
     }
@@ -40,14 +43,17 @@ public final class ObjectVariables {
 
     /** A builder holding the {@link #STANDARD} variables of {@code object}. */
     public static ObjectVariables standard(KubeObject object) {
-        ObjectVariables vars = new ObjectVariables();
-        vars.put("name", object.name());
-        vars.put("namespace", object.namespace().orElse(null));
-        vars.put("uid", object.uid());
-        vars.put("kind", object.kind());
-        vars.putAll("labels.", object.labels());
-        vars.putAll("annotations.", object.annotations());
-        return vars;
+        return new ObjectVariables().putStandard(object);
+    }
+
+    /** Adds the {@link #STANDARD} variables of {@code object}. */
+    ObjectVariables putStandard(KubeObject object) {
+        put("name", object.name());
+        put("namespace", object.namespace().orElse(null));
+        put("uid", object.uid());
+        put("kind", object.kind());
+        putAll("labels.", object.labels());
+        return putAll("annotations.", object.annotations());
     }
 
     /** An empty builder. */
@@ -65,7 +71,7 @@ public final class ObjectVariables {
     }
 
     /** Adds {@code name} when {@code value} is present. */
-    public ObjectVariables put(String name, java.util.Optional<String> value) {
+    public ObjectVariables put(String name, Optional<String> value) {
         return put(name, value.orElse(null));
     }
 
@@ -86,7 +92,7 @@ public final class ObjectVariables {
      */
     public ObjectVariables putSelector(String name, Map<String, String> labels) {
         put(name, labels.entrySet().stream().map(label -> label.getKey() + "=" + label.getValue()).sorted()
-                .collect(java.util.stream.Collectors.joining(",")));
+                .collect(Collectors.joining(",")));
         return putAll(name + ".", labels);
     }
 

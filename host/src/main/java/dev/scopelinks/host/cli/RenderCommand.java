@@ -6,6 +6,7 @@ import dev.scopelinks.host.render.ObjectRenderer;
 import dev.scopelinks.host.render.ProviderPlan;
 import dev.scopelinks.host.watch.YamlObjects;
 import dev.scopelinks.spi.KubeObject;
+import dev.scopelinks.spi.LinkProvider;
 import dev.scopelinks.spi.ProviderContext;
 import dev.scopelinks.spi.ObjectLookup;
 import dev.scopelinks.spi.ResourceType;
@@ -59,7 +60,6 @@ final class RenderCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         // Without a cluster, lookups of other objects find nothing; providers treat that as "unknown".
-        ProviderContext context = new ProviderContext(plan.config().cluster(), new NoObjects());
         for (KubeObject object : objects) {
             out.printf("%s %s%s%n", object.kind(), object.namespace().map(ns -> ns + "/").orElse(""), object.name());
             boolean served = false;
@@ -68,9 +68,12 @@ final class RenderCommand implements Callable<Integer> {
                     continue;
                 }
                 served = true;
-                ObjectRenderer renderer = new ObjectRenderer(provider, provider.provider().factory().create(context),
-                        (p, l, o, s) -> { });
-                List<ObjectRenderer.NodeOutcomes> nodes = renderer.explain(object);
+                ProviderContext context = ProviderContext.builder().clusterName(plan.config().cluster())
+                        .lookup(new NoObjects()).settings(provider.settings()).build();
+                List<ObjectRenderer.NodeOutcomes> nodes;
+                try (LinkProvider instance = provider.provider().create(context)) {
+                    nodes = new ObjectRenderer(provider, instance, (p, l, o, s) -> { }).explain(object);
+                }
                 if (nodes.isEmpty()) {
                     out.printf("  %s: no Scope node for this object%n", provider.id());
                 }

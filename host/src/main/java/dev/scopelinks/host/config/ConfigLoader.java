@@ -202,11 +202,26 @@ public final class ConfigLoader {
                 if (body == null) {
                     continue;
                 }
-                knownKeys(body, path, Set.of("links"));
+                knownKeys(body, path, Set.of("links", "settings"));
                 List<LinkConfig> links = links(body, path, provider.key());
-                providers.put(provider.key(), new ProviderConfig(provider.key(), provider.keyLocation(), links));
+                providers.put(provider.key(), new ProviderConfig(provider.key(), provider.keyLocation(), links,
+                        settings(body, path)));
             }
             return providers;
+        }
+
+        /** A provider's own {@code settings:}: scalar values by key, which the provider's declared keys check later. */
+        private Map<String, SourceText> settings(YamlNode.Mapping provider, String providerPath) {
+            Map<String, SourceText> settings = new LinkedHashMap<>();
+            YamlNode.Entry entry = provider.entries().get("settings");
+            YamlNode.Mapping mapping = entry == null ? null : mapping(entry.value(), providerPath + ".settings");
+            if (mapping != null) {
+                for (YamlNode.Entry setting : mapping.entries().values()) {
+                    scalarText(setting.value(), providerPath + ".settings." + setting.key())
+                            .ifPresent(text -> settings.put(setting.key(), text));
+                }
+            }
+            return settings;
         }
 
         private List<LinkConfig> links(YamlNode.Mapping provider, String providerPath, String providerId) {
