@@ -3,9 +3,9 @@ package dev.scopelinks.host;
 import dev.scopelinks.host.metrics.HostMetrics;
 import dev.scopelinks.host.plugin.ProviderCatalog;
 import dev.scopelinks.host.plugin.ProviderLoadFailure;
-import dev.scopelinks.host.render.LinkPlan;
+import dev.scopelinks.host.plan.LinkPlan;
 import dev.scopelinks.host.render.ObjectRenderer;
-import dev.scopelinks.host.render.ProviderPlan;
+import dev.scopelinks.host.plan.ProviderPlan;
 import dev.scopelinks.host.report.ReportLayout;
 import dev.scopelinks.host.report.ReportModel;
 import dev.scopelinks.host.report.ReportPublisher;
@@ -85,14 +85,15 @@ public final class ScopeLinksHost implements AutoCloseable {
         Objects.requireNonNull(plan, "plan");
         ReportModel model = new ReportModel(Clock.systemUTC());
         ReportPublisher publisher = new ReportPublisher(model, ReportLayout.of(plan), settings.coalesce(),
-                settings.maxReportBytes(), metrics);
+                settings.maxReportBytes(), (snapshot, nanos) -> metrics.reportPublished(snapshot.body().length,
+                        snapshot.nodes(), snapshot.omittedNodes(), nanos));
         String pluginId = plan.config().plugin().id();
         PluginSocketServer server = new PluginSocketServer(new PluginSocketServer.Settings(
                 settings.socketPath(pluginId), settings.idleTimeout(), settings.takeoverWait(),
                 settings.maxConnections()), publisher::body, metrics);
         ClusterWatcher watcher = new ClusterWatcher(client, plan.config().namespaces(), apiRecheck,
                 CachedFields.declaredBy(catalog.providers().values()));
-        ReportUpdater updater = new ReportUpdater(model, publisher, metrics);
+        ReportUpdater updater = new ReportUpdater(model, publisher, metrics::providerFailed);
         List<ProviderLoadFailure> failures = new ArrayList<>(catalog.failures());
         List<ObjectRenderer> renderers = renderers(plan, watcher, metrics, failures);
         updater.useRenderers(renderers);

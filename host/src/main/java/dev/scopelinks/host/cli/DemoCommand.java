@@ -8,7 +8,7 @@ import dev.scopelinks.host.demo.DemoSeed;
 import dev.scopelinks.host.demo.SyntheticCluster;
 import dev.scopelinks.host.plugin.LoadedProvider;
 import dev.scopelinks.host.plugin.ProviderCatalog;
-import dev.scopelinks.host.render.LinkPlan;
+import dev.scopelinks.host.plan.LinkPlan;
 import dev.scopelinks.spi.ResourceType;
 import java.io.IOException;
 import java.io.InputStream;

@@ -4,7 +4,7 @@ import dev.scopelinks.host.ConfigReloader;
 import dev.scopelinks.host.HostSettings;
 import dev.scopelinks.host.config.ConfigLoader;
 import dev.scopelinks.host.plugin.ProviderCatalog;
-import dev.scopelinks.host.render.LinkPlan;
+import dev.scopelinks.host.plan.LinkPlan;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -54,6 +54,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     RuntimeOptions runtime = new RuntimeOptions();
+
+    @Mixin
+    LogOptions logging = new LogOptions();
 
     @Override
     public Integer call() throws Exception {

@@ -1,9 +1,7 @@
 package dev.scopelinks.host.metrics;
 
-import dev.scopelinks.host.render.RenderResult;
+import dev.scopelinks.host.template.RenderResult;
 import dev.scopelinks.host.render.SkipListener;
-import dev.scopelinks.host.report.ReportPublisher;
-import dev.scopelinks.host.report.ReportSnapshot;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
@@ -18,8 +16,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The host's Prometheus metrics, and the log lines that go with them: a skipped link is logged once
  * per provider, link and reason, and counted every time.
+ *
+ * <p>This package knows nothing of the report: the composition root hands the report's listeners
+ * these methods, so the report can be built and tested without metrics, and metrics without a report.
  */
-public final class HostMetrics implements SkipListener, ReportPublisher.Listener {
+public final class HostMetrics implements SkipListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(HostMetrics.class);
 
@@ -68,12 +69,19 @@ public final class HostMetrics implements SkipListener, ReportPublisher.Listener
         }
     }
 
-    @Override
-    public void published(ReportSnapshot snapshot, long buildNanos) {
+    /**
+     * A report was rebuilt.
+     *
+     * @param bytes        its size
+     * @param nodes        the nodes it holds
+     * @param omittedNodes the nodes left out to stay under the size cap
+     * @param buildNanos   how long the rebuild took
+     */
+    public void reportPublished(int bytes, int nodes, int omittedNodes, long buildNanos) {
         builds.inc();
-        reportBytes.set(snapshot.body().length);
-        reportNodes.set(snapshot.nodes());
-        omittedNodes.set(snapshot.omittedNodes());
+        reportBytes.set(bytes);
+        reportNodes.set(nodes);
+        this.omittedNodes.set(omittedNodes);
         buildSeconds.set(buildNanos / 1e9);
     }
 

@@ -1,6 +1,5 @@
 package dev.scopelinks.host.report;
 
-import dev.scopelinks.host.metrics.HostMetrics;
 import dev.scopelinks.host.render.ObjectRenderer;
 import dev.scopelinks.host.render.RenderedNode;
 import dev.scopelinks.host.watch.ObjectSink;
@@ -19,15 +18,26 @@ import java.util.Objects;
  */
 public final class ReportUpdater implements ObjectSink {
 
+    /** Hears about objects a provider threw on, e.g. to count them. */
+    @FunctionalInterface
+    public interface FailureListener {
+        /**
+         * @param providerId the provider
+         * @param object     the object, as its {@code toString()}
+         * @param error      what the provider threw
+         */
+        void providerFailed(String providerId, String object, Throwable error);
+    }
+
     private final ReportModel model;
     private final ReportPublisher publisher;
-    private final HostMetrics metrics;
+    private final FailureListener failures;
     private volatile Map<ResourceType, List<ObjectRenderer>> renderers = Map.of();
 
-    public ReportUpdater(ReportModel model, ReportPublisher publisher, HostMetrics metrics) {
+    public ReportUpdater(ReportModel model, ReportPublisher publisher, FailureListener failures) {
         this.model = Objects.requireNonNull(model, "model");
         this.publisher = Objects.requireNonNull(publisher, "publisher");
-        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.failures = Objects.requireNonNull(failures, "failures");
     }
 
     /** Uses {@code renderers} for every change from now on (at start and after a config reload). */
@@ -48,7 +58,7 @@ public final class ReportUpdater implements ObjectSink {
             try {
                 nodes = renderer.render(object);
             } catch (RuntimeException | LinkageError e) {
-                metrics.providerFailed(renderer.plan().id(), object.toString(), e);
+                failures.providerFailed(renderer.plan().id(), object.toString(), e);
                 nodes = List.of();
             }
             changed |= model.put(renderer.plan().topology(), object.uid(), nodes);
