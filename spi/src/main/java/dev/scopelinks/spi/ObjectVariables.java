@@ -20,7 +20,10 @@ import java.util.stream.Collectors;
  */
 public final class ObjectVariables {
 
-    /** {@code name}, {@code namespace}, {@code uid}, {@code kind}, {@code labels.<key>}, {@code annotations.<key>}. */
+    /**
+     * {@code name}, {@code namespace}, {@code uid}, {@code kind}, {@code labels.<key>}, {@code annotations.<key>}.
+     * Example: {@code ObjectVariables.STANDARD.get(0).name()} is {@code "name"}.
+     */
     public static final List<Variable> STANDARD = List.of(
             Variable.of("name", "the object's name (metadata.name)", "web"),
             Variable.of("namespace", "the object's namespace; absent for cluster-scoped objects", "default"),
@@ -31,7 +34,10 @@ public final class ObjectVariables {
 
     private final Map<String, String> values = new LinkedHashMap<>();
 
-    /** {@link #STANDARD} followed by {@code more}, for a provider's {@link LinkProviderFactory#variables()}. */
+    /**
+     * {@link #STANDARD} followed by {@code more}, for a provider's {@link LinkProviderFactory#variables()}.
+     * Example: {@code standardAnd(Variable.of("phase", "the phase", "Running"))}.
+     */
     public static List<Variable> standardAnd(Variable... more) {
         List<Variable> all = new ArrayList<>(STANDARD);
         all.addAll(List.of(more));
@@ -41,7 +47,7 @@ public final class ObjectVariables {
     private ObjectVariables() {
     }
 
-    /** A builder holding the {@link #STANDARD} variables of {@code object}. */
+    /** A builder holding the {@link #STANDARD} variables of {@code object}. Example: {@code standard(pod).build()}. */
     public static ObjectVariables standard(KubeObject object) {
         return new ObjectVariables().putStandard(object);
     }
@@ -56,12 +62,15 @@ public final class ObjectVariables {
         return putAll("annotations.", object.annotations());
     }
 
-    /** An empty builder. */
+    /** An empty builder. Example: {@code ObjectVariables.empty().put("podName", pod.name())}. */
     public static ObjectVariables empty() {
         return new ObjectVariables();
     }
 
-    /** Adds {@code name}; a null or empty value is left out, so templates using it skip this object. */
+    /**
+     * Adds {@code name}; a null or empty value is left out, so templates using it skip this object.
+     * Example: {@code put("replicas", "3")}.
+     */
     public ObjectVariables put(String name, String value) {
         Objects.requireNonNull(name, "name");
         if (value != null && !value.isEmpty()) {
@@ -70,12 +79,12 @@ public final class ObjectVariables {
         return this;
     }
 
-    /** Adds {@code name} when {@code value} is present. */
+    /** Adds {@code name} when {@code value} is present. Example: {@code put("podIP", pod.field("status.podIP"))}. */
     public ObjectVariables put(String name, Optional<String> value) {
         return put(name, value.orElse(null));
     }
 
-    /** Adds each entry of {@code entries} under {@code prefix + key}. */
+    /** Adds each entry of {@code entries} under {@code prefix + key}. Example: {@code putAll("labels.", pod.labels())}. */
     public ObjectVariables putAll(String prefix, Map<String, String> entries) {
         entries.forEach((key, value) -> put(prefix + key, value));
         return this;
@@ -96,7 +105,7 @@ public final class ObjectVariables {
         return putAll(name + ".", labels);
     }
 
-    /** The variables, as an immutable map. */
+    /** The variables, as an immutable map. Example: {@code {name=web, replicas=3}}. */
     public Map<String, String> build() {
         return Map.copyOf(values);
     }
