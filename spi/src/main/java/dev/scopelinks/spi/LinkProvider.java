@@ -6,12 +6,14 @@ import java.util.List;
  * Turns one watched object into the Scope nodes it feeds and their template variables.
  *
  * <p>{@link #nodesFor} is called whenever a watched object is added or changes, and again for
- * every cached object after a config reload. Calls come from the host's informer threads (one
- * per watched resource) and from the thread applying a reload, so they may run at the same time
- * for different objects: keep no per-call state in fields. Each call runs with the provider jar's
- * class loader as the thread's context class loader. A call must be fast and must not block
- * (look-ups through {@link ObjectLookup} read memory only). It may throw: the host then skips
- * this object, counts and logs the failure, and keeps serving every other object.
+ * every cached object after a config reload or once the objects it looks up are listed. The host
+ * makes these calls one at a time from its single report writer thread, never from a watch
+ * thread, so a provider needs no locking of its own; tools such as {@code scope-links render} and
+ * tests call it from their own thread. Each call runs with the provider jar's class loader as the
+ * thread's context class loader. A call must be fast and must not block (look-ups through
+ * {@link ObjectLookup} read memory only), since every other object waits for it. It may throw:
+ * the host then skips this object, counts and logs the failure, and keeps serving every other
+ * object.
  *
  * <p>The host creates one instance per configuration and calls {@link #close()} once when it
  * stops using it: after a config reload has switched to a new instance, and at shutdown.

@@ -131,9 +131,11 @@ public final class ProviderDeclaration {
     }
 
     /**
-     * Offers a value computed from the object's metadata (name, labels, annotations, owners),
-     * reading no other field. Example:
-     * {@code .computed("isDefault", "whether it is the default class", "true", o -> String.valueOf(isDefault(o)))}.
+     * Offers a value computed from the object's name, namespace, uid, kind or owners, reading no
+     * other field. A value that reads a label or an annotation uses {@link #label} or names it in
+     * the other {@code computed}, as {@code "metadata.annotations.<key>"}: the host keeps only the
+     * labels and annotations somebody reads. Example:
+     * {@code .computed("podName", "the Pod's name", "web-1", KubeObject::name)}.
      */
     public ProviderDeclaration computed(String name, String description, String example,
                                         Function<KubeObject, String> value) {
@@ -141,7 +143,8 @@ public final class ProviderDeclaration {
     }
 
     /**
-     * Offers a value computed from the object, which reads the fields {@code reads}. Example:
+     * Offers a value computed from the object, which reads the fields {@code reads} (a label or
+     * annotation as {@code "metadata.labels.<key>"}, {@code "metadata.annotations.<key>"}). Example:
      * {@code .computed("internalIP", "the InternalIP address", "10.0.1.17", Set.of("status.addresses"),
      * node -> address(node, "InternalIP"))}.
      */
@@ -221,6 +224,19 @@ public final class ProviderDeclaration {
                 (object, lookup, vars) -> vars.put("nodeZone", object.field(nodeNamePath)
                         .flatMap(node -> lookup.byName(NODES, "", node))
                         .map(node -> label(node.labels(), ZONE, DEPRECATED_ZONE))));
+    }
+
+    /**
+     * Offers the value of the object's label {@code key}, or of {@code deprecatedKey} when only that
+     * is set. Example:
+     * {@code .label("zone", "the Node's zone", "eu-west-1a", "topology.kubernetes.io/zone",
+     * "failure-domain.beta.kubernetes.io/zone")}.
+     */
+    public ProviderDeclaration label(String name, String description, String example, String key,
+                                     String deprecatedKey) {
+        return computed(name, description + " (label " + key + ")", example,
+                Set.of("metadata.labels." + key, "metadata.labels." + deprecatedKey),
+                object -> label(object.labels(), key, deprecatedKey));
     }
 
     /**

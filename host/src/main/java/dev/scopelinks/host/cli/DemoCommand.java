@@ -114,6 +114,11 @@ final class DemoCommand implements Callable<Integer> {
                 printWelcome(cluster, created, kubeconfig, runner, (System.nanoTime() - started) / 1_000_000);
                 shutdown.await();
             }
+        } catch (Exception e) {
+            if (!shutdown.requested()) {
+                throw e;
+            }
+            // A stop during seeding or start-up: what was started is closed, the socket removed.
         }
         return ExitCodes.OK;
     }

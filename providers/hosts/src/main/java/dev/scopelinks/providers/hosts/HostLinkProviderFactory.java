@@ -1,7 +1,5 @@
 package dev.scopelinks.providers.hosts;
 
-import static dev.scopelinks.spi.ProviderDeclaration.label;
-
 import dev.scopelinks.spi.DeclaredLinkProviderFactory;
 import dev.scopelinks.spi.KubeObject;
 import dev.scopelinks.spi.ProviderDeclaration;
@@ -41,13 +39,12 @@ public final class HostLinkProviderFactory extends DeclaredLinkProviderFactory {
                         Set.of(ADDRESSES), node -> address(node, "ExternalIP"))
                 .computed("hostname", "the Node's Hostname address (status.addresses)", "ip-10-0-1-17",
                         Set.of(ADDRESSES), node -> address(node, "Hostname"))
-                .computed("zone", "the Node's zone (label topology.kubernetes.io/zone)", "eu-west-1a",
-                        node -> label(node.labels(), "topology.kubernetes.io/zone", "failure-domain.beta.kubernetes.io/zone"))
-                .computed("region", "the Node's region (label topology.kubernetes.io/region)", "eu-west-1",
-                        node -> label(node.labels(), "topology.kubernetes.io/region",
-                                "failure-domain.beta.kubernetes.io/region"))
-                .computed("instanceType", "the machine type (label node.kubernetes.io/instance-type)", "m5.large",
-                        node -> label(node.labels(), "node.kubernetes.io/instance-type", "beta.kubernetes.io/instance-type"))
+                .label("zone", "the Node's zone", "eu-west-1a", "topology.kubernetes.io/zone",
+                        "failure-domain.beta.kubernetes.io/zone")
+                .label("region", "the Node's region", "eu-west-1", "topology.kubernetes.io/region",
+                        "failure-domain.beta.kubernetes.io/region")
+                .label("instanceType", "the machine type", "m5.large", "node.kubernetes.io/instance-type",
+                        "beta.kubernetes.io/instance-type")
                 .field("providerID", "spec.providerID", "the cloud provider's id of the machine",
                         "aws:///eu-west-1a/i-0abc123")
                 .computed("instanceID", "the last path segment of spec.providerID", "i-0abc123", Set.of("spec.providerID"),

@@ -5,6 +5,7 @@ import dev.scopelinks.spi.ProviderDeclaration;
 import dev.scopelinks.spi.ResourceType;
 import dev.scopelinks.spi.ScopeTopology;
 import dev.scopelinks.spi.SpiVersion;
+import java.util.Set;
 
 /**
  * Links for Storage Classes, on Scope's {@code StorageClass} nodes ({@code <uid>;<storage_class>}).
@@ -26,6 +27,6 @@ public final class StorageClassLinkProviderFactory extends DeclaredLinkProviderF
                 .field("reclaimPolicy", "reclaimPolicy", "what happens to released volumes", "Delete")
                 .field("volumeBindingMode", "volumeBindingMode", "when volumes are bound", "WaitForFirstConsumer")
                 .computed("isDefault", "true when annotated as the cluster's default class, else false", "true",
-                        storageClass -> String.valueOf("true".equals(storageClass.annotations().get(DEFAULT_CLASS)))));
+                        Set.of("metadata.annotations." + DEFAULT_CLASS), storageClass -> String.valueOf("true".equals(storageClass.annotations().get(DEFAULT_CLASS)))));
     }
 }
