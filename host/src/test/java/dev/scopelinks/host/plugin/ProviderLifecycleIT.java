@@ -39,7 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
 @EnableKubernetesMockClient(crud = true)
 class ProviderLifecycleIT {
 
-    private static final Duration WATCH = Duration.ofSeconds(10);
+    // Generous: a loaded build machine can take many seconds to deliver the first watch event.
+    private static final Duration WATCH = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FACTORY = "org.example.lifecycle.LifecycleProviderFactory";
 
