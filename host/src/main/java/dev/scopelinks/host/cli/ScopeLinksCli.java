@@ -2,6 +2,8 @@ package dev.scopelinks.host.cli;
 
 import dev.scopelinks.host.server.SocketInUseException;
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ServiceLoader;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,9 +11,8 @@ import picocli.CommandLine.Command;
 /** The {@code scope-links} command line. */
 @Command(name = "scope-links", mixinStandardHelpOptions = true, versionProvider = ScopeLinksCli.Version.class,
         description = "Deep links to your tools on every Kubernetes object Weave Scope draws.",
-        subcommands = {ServeCommand.class, DemoCommand.class, ValidateCommand.class, RenderCommand.class,
-            ReportCommand.class, PollCommand.class,
-            CommandLine.HelpCommand.class},
+        subcommands = {ServeCommand.class, ValidateCommand.class, RenderCommand.class, ReportCommand.class,
+            PollCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  scope-links demo                                   try it with a stand-in cluster",
@@ -34,6 +35,14 @@ public final class ScopeLinksCli {
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
         CommandLine commandLine = new CommandLine(ScopeLinksCli.class);
+        // Optional commands (the demo's) are on the class path only when the launcher put them there.
+        ClassLoader loader = ScopeLinksCli.class.getClassLoader();
+        for (OptionalCommand command : ServiceLoader.load(OptionalCommand.class, loader)) {
+            commandLine.addSubcommand(command.name(), command);
+        }
+        commandLine.addSubcommand(new CommandLine.HelpCommand());
+        // One reading of durations for every command and option (see DurationConverter).
+        commandLine.registerConverter(Duration.class, new DurationConverter());
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {

@@ -99,7 +99,7 @@ public final class LinkPlanner {
                 LinkConfig link = providerConfig.links().get(i);
                 SourceText url = link.url();
                 try {
-                    UrlTemplate template = compiler.compile(url.location().toString(), url.text(), scope);
+                    UrlTemplate template = compiler.compile(url.text(), scope);
                     links.add(new CompiledLink(config.plugin().id() + "-" + link.id(), link, template));
                 } catch (TemplateException e) {
                     errors.add(templateError(url, path + ".links[" + i + "].url", e));
