@@ -53,12 +53,14 @@ public final class ScopeLinksHost implements AutoCloseable {
     private final Watching watching;
     private final ProviderCatalog catalog;
     private volatile List<ProviderLoadFailure> failures;
+    /** The provider instances serving {@link #plan}; closed when a reload replaces them and at shutdown. */
+    private volatile List<ObjectRenderer> renderers;
     private volatile LinkPlan plan;
 
     private ScopeLinksHost(HostMetrics metrics, ReportModel model, ReportPublisher publisher, PluginSockets server,
                            ClusterWatcher watcher, ReportUpdater updater, List<ProviderLoadFailure> catalogFailures,
                            List<ProviderLoadFailure> failures, LinkPlan plan, Watching watching,
-                           ProviderCatalog catalog) {
+                           ProviderCatalog catalog, List<ObjectRenderer> renderers) {
         this.metrics = metrics;
         this.model = model;
         this.publisher = publisher;
@@ -70,6 +72,7 @@ public final class ScopeLinksHost implements AutoCloseable {
         this.plan = plan;
         this.watching = watching;
         this.catalog = catalog;
+        this.renderers = List.copyOf(renderers);
     }
 
     /**
@@ -144,17 +147,19 @@ public final class ScopeLinksHost implements AutoCloseable {
         ReportUpdater updater = new ReportUpdater(model, publisher, metrics::providerFailed, watcher,
                 watching.reconcile());
         List<ProviderLoadFailure> failures = new ArrayList<>(catalog.failures());
-        updater.useRenderers(renderers(plan, watcher, metrics, failures));
+        List<ObjectRenderer> renderers = renderers(plan, watcher, metrics, failures);
+        updater.useRenderers(renderers);
         metrics.providerLoadFailures(failures.size());
         try {
             server.start();
         } catch (IOException | SocketInUseException | InterruptedException | RuntimeException e) {
             updater.close();
             publisher.close();
+            closeProviders(renderers);
             throw e;
         }
         ScopeLinksHost host = new ScopeLinksHost(metrics, model, publisher, server, watcher, updater,
-                catalog.failures(), failures, plan, watching, catalog);
+                catalog.failures(), failures, plan, watching, catalog, renderers);
         try {
             watcher.watch(plan.watchedResources(), plan.optionalResources(), updater);
             boolean synced = watcher.awaitSynced(settings.syncTimeout());
@@ -181,12 +186,12 @@ public final class ScopeLinksHost implements AutoCloseable {
     private static List<ObjectRenderer> renderers(LinkPlan plan, ClusterWatcher watcher, HostMetrics metrics,
                                                   List<ProviderLoadFailure> failures) {
         List<ObjectRenderer> renderers = new ArrayList<>();
-        ProviderContext context = new ProviderContext(plan.config().cluster(), watcher);
         for (ProviderPlan provider : plan.providers()) {
+            ProviderContext context = ProviderContext.builder().clusterName(plan.config().cluster()).lookup(watcher)
+                    .settings(provider.settings()).build();
             try {
-                LinkProvider instance = provider.provider().factory().create(context);
-                renderers.add(new ObjectRenderer(provider, Objects.requireNonNull(instance, "create() returned null"),
-                        metrics));
+                LinkProvider instance = provider.provider().create(context);
+                renderers.add(new ObjectRenderer(provider, instance, metrics));
             } catch (RuntimeException | LinkageError e) {
                 failures.add(new ProviderLoadFailure(provider.provider().source(), provider.id()
                         + " failed to start: " + e));
@@ -221,12 +226,33 @@ public final class ScopeLinksHost implements AutoCloseable {
         publisher.setLayout(ReportLayout.of(next));
         // Queued before the watch changes, so that events of newly watched resources reach the
         // writer after it has the renderers for them.
-        updater.useRenderers(renderers(next, watcher, metrics, nextFailures));
+        List<ObjectRenderer> previous = renderers;
+        renderers = renderers(next, watcher, metrics, nextFailures);
+        updater.useRenderers(renderers);
         failures = List.copyOf(nextFailures);
         metrics.providerLoadFailures(nextFailures.size());
         watcher.watch(next.watchedResources(), next.optionalResources(),
                 CachedFields.forPlan(next, catalog.providers().values()), updater);
         plan = next;
+        closeOnceReplaced(previous);
+    }
+
+    /**
+     * Closes the providers a reload replaced, once the writer has switched to their successors, so
+     * none is asked for nodes after (or while) it closes.
+     */
+    private void closeOnceReplaced(List<ObjectRenderer> previous) {
+        try {
+            updater.settle();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        closeProviders(previous);
+    }
+
+    /** Tells providers the host is done with them; each closes once its call under way has returned. */
+    private static void closeProviders(List<ObjectRenderer> renderers) {
+        renderers.forEach(renderer -> renderer.provider().close());
     }
 
     /**
@@ -336,6 +362,7 @@ public final class ScopeLinksHost implements AutoCloseable {
         watcher.close();
         updater.close();
         publisher.close();
+        closeProviders(renderers);
     }
 
     /** The plugin's own directory goes with its socket; Scope's plugin root stays. */

@@ -58,9 +58,10 @@ final class LinkExplainer {
 
     /** Creates each configured provider once, with {@code lookup} for the objects it reads besides the one shown. */
     LinkExplainer(LinkPlan plan, ObjectLookup lookup) {
-        ProviderContext context = new ProviderContext(plan.config().cluster(), lookup);
         for (ProviderPlan provider : plan.providers()) {
-            renderers.put(provider, new ObjectRenderer(provider, provider.provider().factory().create(context),
+            ProviderContext context = ProviderContext.builder().clusterName(plan.config().cluster())
+                    .lookup(lookup).settings(provider.settings()).build();
+            renderers.put(provider, new ObjectRenderer(provider, provider.provider().create(context),
                     (p, l, o, s) -> { }));
         }
     }

@@ -39,6 +39,11 @@ public final class ObjectRenderer {
         return plan;
     }
 
+    /** The provider instance this renderer calls. */
+    public LinkProvider provider() {
+        return provider;
+    }
+
     /**
      * One row of one node: a URL, or why the node does not get it.
      *
