@@ -63,8 +63,9 @@ class ReportConsistencyIT {
                   - {id: app, label: App, url: "https://apps.example/{{labels.app}}/{{name}}"}
             """;
 
-    static KubernetesClient client;
-    static KubernetesMockServer server;
+    // One mock server per test: a rerun after its watch-close stall (see MockApiOrder) gets a fresh one.
+    KubernetesClient client;
+    KubernetesMockServer server;
 
     @TempDir
     Path root;
@@ -204,14 +205,14 @@ class ReportConsistencyIT {
         return new ProviderCatalog(Map.of(factory.id(), new LoadedProvider(factory, "test")), List.of());
     }
 
-    private static String createDeployment(String name, Map<String, String> labels, Map<String, String> annotations) {
+    private String createDeployment(String name, Map<String, String> labels, Map<String, String> annotations) {
         return client.apps().deployments().inNamespace("shop").resource(new DeploymentBuilder().withNewMetadata()
                 .withName(name).withLabels(labels).withAnnotations(annotations).endMetadata()
                 .withNewSpec().withReplicas(1).endSpec().build()).create().getMetadata().getUid()
                 + ";<deployment>";
     }
 
-    private static String createPod(String name, String phase) {
+    private String createPod(String name, String phase) {
         return client.pods().inNamespace("shop").resource(new PodBuilder().withNewMetadata().withName(name)
                 .endMetadata().withNewSpec().withContainers(new ContainerBuilder().withName("app").withImage("nginx")
                         .build()).endSpec().withNewStatus().withPhase(phase).endStatus().build()).create()
