@@ -7,6 +7,7 @@ import dev.scopelinks.host.cli.Installation;
 import dev.scopelinks.host.cli.InvalidInputException;
 import dev.scopelinks.host.cli.OptionalCommand;
 import dev.scopelinks.host.cli.ProviderOptions;
+import dev.scopelinks.host.cli.LogOptions;
 import dev.scopelinks.host.cli.RuntimeOptions;
 import dev.scopelinks.host.cli.Shutdown;
 import dev.scopelinks.host.config.ConfigException;
@@ -79,6 +80,9 @@ public final class DemoCommand implements OptionalCommand {
 
     @Mixin
     RuntimeOptions runtime = new RuntimeOptions();
+
+    @Mixin
+    LogOptions logging = new LogOptions();
 
     @Spec
     CommandSpec spec;
