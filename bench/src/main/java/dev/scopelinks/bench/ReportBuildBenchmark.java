@@ -1,7 +1,7 @@
 package dev.scopelinks.bench;
 
 import dev.scopelinks.host.metrics.HostMetrics;
-import dev.scopelinks.host.render.LinkPlan;
+import dev.scopelinks.host.plan.LinkPlan;
 import dev.scopelinks.host.render.ObjectRenderer;
 import dev.scopelinks.host.report.ReportLayout;
 import dev.scopelinks.host.report.ReportModel;
@@ -56,7 +56,9 @@ public class ReportBuildBenchmark {
             KubeObject pod = BenchFixtures.pod(i);
             model.put(ScopeTopology.POD, pod.uid(), renderer.render(pod));
         }
-        publisher = new ReportPublisher(model, ReportLayout.of(plan), Duration.ofMillis(1), 48L << 20, metrics);
+        publisher = new ReportPublisher(model, ReportLayout.of(plan), Duration.ofMillis(1), 48L << 20,
+                (snapshot, nanos) -> metrics.reportPublished(snapshot.body().length, snapshot.nodes(),
+                        snapshot.omittedNodes(), nanos));
         changed = BenchFixtures.pod(pods + 1);
     }
 

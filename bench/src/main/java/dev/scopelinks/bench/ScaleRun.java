@@ -1,7 +1,7 @@
 package dev.scopelinks.bench;
 
 import dev.scopelinks.host.metrics.HostMetrics;
-import dev.scopelinks.host.render.LinkPlan;
+import dev.scopelinks.host.plan.LinkPlan;
 import dev.scopelinks.host.render.ObjectRenderer;
 import dev.scopelinks.host.report.ReportLayout;
 import dev.scopelinks.host.report.ReportModel;
@@ -50,7 +50,9 @@ public final class ScaleRun {
             long modelBytes = usedHeapAfterGc() - before;
             java.lang.ref.Reference.reachabilityFence(pods);
             try (ReportPublisher publisher = new ReportPublisher(model, ReportLayout.of(plan), Duration.ofMillis(1),
-                    48L << 20, metrics)) {
+                    48L << 20,
+                (snapshot, nanos) -> metrics.reportPublished(snapshot.body().length, snapshot.nodes(),
+                        snapshot.omittedNodes(), nanos))) {
                 publisher.flush();
                 long rebuildStart = System.nanoTime();
                 int rounds = 5;

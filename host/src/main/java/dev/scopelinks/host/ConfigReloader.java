@@ -5,8 +5,8 @@ import dev.scopelinks.host.config.ConfigLoader;
 import dev.scopelinks.host.config.FileChangeWatcher;
 import dev.scopelinks.host.metrics.HostMetrics;
 import dev.scopelinks.host.plugin.ProviderCatalog;
-import dev.scopelinks.host.render.LinkPlan;
-import dev.scopelinks.host.render.LinkPlanner;
+import dev.scopelinks.host.plan.LinkPlan;
+import dev.scopelinks.host.plan.LinkPlanner;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Path;
@@ -57,7 +57,7 @@ public final class ConfigReloader implements AutoCloseable {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.host = Objects.requireNonNull(host, "host");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
-        this.watcher = new FileChangeWatcher(file, interval, this::reload);
+        this.watcher = new FileChangeWatcher(file, interval, this::reload, this::presenceChanged);
         watcher.start();
     }
 
@@ -91,6 +91,15 @@ public final class ConfigReloader implements AutoCloseable {
         int links = plan.providers().stream().mapToInt(provider -> provider.links().size()).sum();
         LOG.info("Config {} reloaded: {} provider(s), {} link(s)", file, plan.providers().size(), links);
         return true;
+    }
+
+    private void presenceChanged(boolean present) {
+        if (present) {
+            LOG.info("Config {} is back; a changed content is applied as any other change", file);
+        } else {
+            LOG.warn("Config {} was deleted; still serving the last good config, and applying the file again "
+                    + "when it comes back", file);
+        }
     }
 
     @Override

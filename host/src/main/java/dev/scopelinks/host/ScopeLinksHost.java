@@ -3,9 +3,9 @@ package dev.scopelinks.host;
 import dev.scopelinks.host.metrics.HostMetrics;
 import dev.scopelinks.host.plugin.ProviderCatalog;
 import dev.scopelinks.host.plugin.ProviderLoadFailure;
-import dev.scopelinks.host.render.LinkPlan;
+import dev.scopelinks.host.plan.LinkPlan;
 import dev.scopelinks.host.render.ObjectRenderer;
-import dev.scopelinks.host.render.ProviderPlan;
+import dev.scopelinks.host.plan.ProviderPlan;
 import dev.scopelinks.host.report.ReportLayout;
 import dev.scopelinks.host.report.ReportModel;
 import dev.scopelinks.host.report.ReportPublisher;
@@ -19,6 +19,8 @@ import dev.scopelinks.spi.ProviderContext;
 import dev.scopelinks.spi.ResourceType;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,12 +47,15 @@ public final class ScopeLinksHost implements AutoCloseable {
     private final ClusterWatcher watcher;
     private final ReportUpdater updater;
     private final List<ProviderLoadFailure> catalogFailures;
+    private final Watching watching;
+    private final ProviderCatalog catalog;
     private volatile List<ProviderLoadFailure> failures;
     private volatile LinkPlan plan;
 
     private ScopeLinksHost(HostMetrics metrics, ReportModel model, ReportPublisher publisher, PluginSocketServer server,
                            ClusterWatcher watcher, ReportUpdater updater, List<ProviderLoadFailure> catalogFailures,
-                           List<ProviderLoadFailure> failures, LinkPlan plan) {
+                           List<ProviderLoadFailure> failures, LinkPlan plan, Watching watching,
+                           ProviderCatalog catalog) {
         this.metrics = metrics;
         this.model = model;
         this.publisher = publisher;
@@ -60,6 +65,35 @@ public final class ScopeLinksHost implements AutoCloseable {
         this.catalogFailures = List.copyOf(catalogFailures);
         this.failures = List.copyOf(failures);
         this.plan = plan;
+        this.watching = watching;
+        this.catalog = catalog;
+    }
+
+    /**
+     * How the host watches the cluster.
+     *
+     * @param apiRecheck     how often optional APIs the cluster does not serve are looked up again
+     * @param staleAfter     how long a resource may be without a working watch before the host is not ready
+     * @param reconcile      how often nodes of objects no longer cached are dropped
+     * @param healthInterval how often every informer's watch is checked
+     */
+    public record Watching(Duration apiRecheck, Duration staleAfter, Duration reconcile, Duration healthInterval) {
+
+        /** The defaults of {@code serve}. */
+        public static final Watching DEFAULTS = new Watching(ClusterWatcher.DEFAULT_RECHECK, Duration.ofSeconds(60),
+                ReportUpdater.DEFAULT_RECONCILE, ClusterWatcher.DEFAULT_HEALTH_INTERVAL);
+
+        public Watching {
+            Objects.requireNonNull(apiRecheck, "apiRecheck");
+            Objects.requireNonNull(staleAfter, "staleAfter");
+            Objects.requireNonNull(reconcile, "reconcile");
+            Objects.requireNonNull(healthInterval, "healthInterval");
+        }
+
+        /** These settings with {@code staleAfter}. */
+        public Watching withStaleAfter(Duration staleAfter) {
+            return new Watching(apiRecheck, staleAfter, reconcile, healthInterval);
+        }
     }
 
     /**
@@ -69,7 +103,7 @@ public final class ScopeLinksHost implements AutoCloseable {
     public static ScopeLinksHost start(HostSettings settings, LinkPlan plan, ProviderCatalog catalog,
                                        KubernetesClient client, HostMetrics metrics)
             throws IOException, SocketInUseException, InterruptedException {
-        return start(settings, plan, catalog, client, metrics, ClusterWatcher.DEFAULT_RECHECK);
+        return start(settings, plan, catalog, client, metrics, Watching.DEFAULTS);
     }
 
     /**
@@ -79,51 +113,66 @@ public final class ScopeLinksHost implements AutoCloseable {
     public static ScopeLinksHost start(HostSettings settings, LinkPlan plan, ProviderCatalog catalog,
                                        KubernetesClient client, HostMetrics metrics, Duration apiRecheck)
             throws IOException, SocketInUseException, InterruptedException {
+        Watching defaults = Watching.DEFAULTS;
+        return start(settings, plan, catalog, client, metrics, new Watching(apiRecheck, defaults.staleAfter(),
+                defaults.reconcile(), defaults.healthInterval()));
+    }
+
+    /**
+     * Like {@link #start(HostSettings, LinkPlan, ProviderCatalog, KubernetesClient, HostMetrics)}, watching
+     * as {@code watching} says. An interrupt (a stop request) while waiting for the first list ends
+     * start-up at once: everything started is closed, the socket removed, and the interrupt rethrown.
+     */
+    public static ScopeLinksHost start(HostSettings settings, LinkPlan plan, ProviderCatalog catalog,
+                                       KubernetesClient client, HostMetrics metrics, Watching watching)
+            throws IOException, SocketInUseException, InterruptedException {
         Objects.requireNonNull(plan, "plan");
+        Objects.requireNonNull(watching, "watching");
         ReportModel model = new ReportModel(Clock.systemUTC());
         ReportPublisher publisher = new ReportPublisher(model, ReportLayout.of(plan), settings.coalesce(),
-                settings.maxReportBytes(), metrics);
+                settings.maxReportBytes(), (snapshot, nanos) -> metrics.reportPublished(snapshot.body().length,
+                        snapshot.nodes(), snapshot.omittedNodes(), nanos));
         String pluginId = plan.config().plugin().id();
         PluginSocketServer server = new PluginSocketServer(new PluginSocketServer.Settings(
                 settings.socketPath(pluginId), settings.idleTimeout(), settings.takeoverWait(),
                 settings.maxConnections()), publisher::body, metrics);
-        ClusterWatcher watcher = new ClusterWatcher(client, plan.config().namespaces(), apiRecheck,
-                CachedFields.declaredBy(catalog.providers().values()));
-        ReportUpdater updater = new ReportUpdater(model, publisher, metrics);
+        ClusterWatcher watcher = new ClusterWatcher(client, plan.config().namespaces(), watching.apiRecheck(),
+                CachedFields.forPlan(plan, catalog.providers().values()), metrics, watching.healthInterval());
+        ReportUpdater updater = new ReportUpdater(model, publisher, metrics::providerFailed, watcher,
+                watching.reconcile());
         List<ProviderLoadFailure> failures = new ArrayList<>(catalog.failures());
         updater.useRenderers(renderers(plan, watcher, metrics, failures));
         metrics.providerLoadFailures(failures.size());
         try {
             server.start();
         } catch (IOException | SocketInUseException | InterruptedException | RuntimeException e) {
+            updater.close();
             publisher.close();
             throw e;
         }
         ScopeLinksHost host = new ScopeLinksHost(metrics, model, publisher, server, watcher, updater,
-                catalog.failures(), failures, plan);
-        watcher.watch(plan.watchedResources(), plan.optionalResources(), updater);
-        boolean synced = watcher.awaitSynced(settings.syncTimeout());
-        rerenderDependents(plan, watcher, updater);
-        publisher.flush();
-        if (synced) {
-            LOG.info("Synced {} resource(s); {} node(s) have links", plan.watchedResources().size(),
-                    publisher.snapshot().nodes());
-        } else {
-            LOG.warn("Not all resources listed within {} s (still waiting for {}); serving what is known",
-                    settings.syncTimeout().toSeconds(), watcher.unsynced());
+                catalog.failures(), failures, plan, watching, catalog);
+        try {
+            watcher.watch(plan.watchedResources(), plan.optionalResources(), updater);
+            boolean synced = watcher.awaitSynced(settings.syncTimeout());
+            // Informers hand listed objects over asynchronously and list in parallel (a Pod may be
+            // rendered before its ReplicaSet is cached): one pass over the caches, then waiting for
+            // the writer, makes the count below what is actually served.
+            updater.rerenderAll();
+            updater.settle();
+            publisher.flush();
+            if (synced) {
+                LOG.info("Synced {} resource(s); {} node(s) have links", plan.watchedResources().size(),
+                        publisher.snapshot().nodes());
+            } else {
+                LOG.warn("Not all resources listed within {} s (still waiting for {}); serving what is known",
+                        settings.syncTimeout().toSeconds(), watcher.unsynced());
+            }
+        } catch (InterruptedException | RuntimeException e) {
+            host.close();
+            throw e;
         }
         return host;
-    }
-
-    /**
-     * Informers list in parallel, so a Pod may have been rendered before its ReplicaSet or Node was
-     * cached. One more pass over the objects of providers that look others up, once everything is
-     * listed, fills in their cross-object variables; unchanged nodes cost nothing.
-     */
-    private static void rerenderDependents(LinkPlan plan, ClusterWatcher watcher, ReportUpdater updater) {
-        plan.providers().stream().filter(provider -> !provider.dependsOn().isEmpty())
-                .map(ProviderPlan::watches).distinct()
-                .forEach(type -> watcher.forEachCached(type, object -> updater.upsert(type, object)));
     }
 
     private static List<ObjectRenderer> renderers(LinkPlan plan, ClusterWatcher watcher, HostMetrics metrics,
@@ -164,15 +213,14 @@ public final class ScopeLinksHost implements AutoCloseable {
                     + next.config().namespaces() + ": that takes a restart");
         }
         List<ProviderLoadFailure> nextFailures = new ArrayList<>(catalogFailures);
+        // Queued before the watch changes, so that events of newly watched resources reach the
+        // writer after it has the renderers for them.
         updater.useRenderers(renderers(next, watcher, metrics, nextFailures));
         failures = List.copyOf(nextFailures);
         metrics.providerLoadFailures(nextFailures.size());
         publisher.setLayout(ReportLayout.of(next));
-        model.retainOnly(next.providers().stream().map(ProviderPlan::topology)
-                .collect(java.util.stream.Collectors.toSet()));
-        watcher.watch(next.watchedResources(), next.optionalResources(), updater);
-        renderCached(next);
-        publisher.requestRebuild();
+        watcher.watch(next.watchedResources(), next.optionalResources(),
+                CachedFields.forPlan(next, catalog.providers().values()), updater);
         plan = next;
     }
 
@@ -182,15 +230,10 @@ public final class ScopeLinksHost implements AutoCloseable {
      * behind. For one-shot use ({@code scope-links report}).
      */
     public synchronized byte[] settledReport() throws InterruptedException {
-        renderCached(plan);
+        updater.rerenderAll();
+        updater.settle();
         publisher.flush();
         return publisher.body();
-    }
-
-    private void renderCached(LinkPlan target) {
-        for (dev.scopelinks.spi.ResourceType type : target.watchedResources()) {
-            watcher.forEachCached(type, object -> updater.upsert(type, object));
-        }
     }
 
     /** The plan being served. */
@@ -212,9 +255,13 @@ public final class ScopeLinksHost implements AutoCloseable {
         return server.isRunning();
     }
 
-    /** Ready when healthy and every watched resource has been listed. */
+    /**
+     * Ready when healthy, every watched resource has been listed, and no resource has been without
+     * a working watch for longer than the configured bound (the report then keeps serving the last
+     * good data, but it is going stale and operators must see that).
+     */
     public boolean isReady() {
-        return isHealthy() && watcher.isSynced();
+        return isHealthy() && watcher.isSynced() && watcher.stale(watching.staleAfter()).isEmpty();
     }
 
     /** A readable account of readiness, for {@code /readyz}. */
@@ -223,6 +270,8 @@ public final class ScopeLinksHost implements AutoCloseable {
         text.append(isHealthy() ? "socket: serving " : "socket: down ").append(server.socketPath()).append('\n');
         List<?> pending = watcher.unsynced();
         text.append(pending.isEmpty() ? "watch: synced\n" : "watch: waiting for " + pending + "\n");
+        watcher.stale(watching.staleAfter()).forEach(stale -> text.append("stale: ").append(stale)
+                .append("; serving the last good data\n"));
         text.append("report: ").append(publisher.snapshot().nodes()).append(" node(s), ")
                 .append(publisher.body().length).append(" bytes\n");
         failures.forEach(failure -> text.append("degraded: ").append(failure).append('\n'));
@@ -249,11 +298,26 @@ public final class ScopeLinksHost implements AutoCloseable {
         return metrics;
     }
 
-    /** Stops watching, removes the socket and stops rebuilding. */
+    /** Stops watching, removes the socket (and its directory when empty) and stops rebuilding. */
     @Override
     public void close() {
         server.close();
+        removeEmptyDirectory(server.socketPath().getParent());
         watcher.close();
+        updater.close();
         publisher.close();
+    }
+
+    /** The plugin's own directory goes with its socket; Scope's plugin root stays. */
+    private static void removeEmptyDirectory(Path directory) {
+        try {
+            if (directory != null) {
+                Files.deleteIfExists(directory);
+            }
+        } catch (DirectoryNotEmptyException e) {
+            LOG.debug("Leaving {}: other files are in it", directory);
+        } catch (IOException e) {
+            LOG.debug("Could not remove {}: {}", directory, e.toString());
+        }
     }
 }

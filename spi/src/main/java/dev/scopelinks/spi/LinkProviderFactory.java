@@ -70,6 +70,14 @@ public interface LinkProviderFactory {
     /**
      * Fields beyond the standard metadata the provider reads, as paths from the object's root
      * (e.g. {@code "spec.nodeName"}). The host may keep only these in its cache.
+     *
+     * <p>The host's cache also keeps only the labels and annotations that the configured templates
+     * ({@code labels.<key>}, {@code annotations.<key>}) and conditions use. A provider that reads a
+     * label or annotation of its own objects in code declares it here as
+     * {@code "metadata.labels.<key>"} or {@code "metadata.annotations.<key>"} (e.g.
+     * {@code "metadata.labels.topology.kubernetes.io/zone"}), or {@code "metadata.labels"} /
+     * {@code "metadata.annotations"} for all of them. Objects of resources the provider looks up
+     * ({@link #dependsOn()}) keep every label and annotation.
      */
     default Set<String> fieldsRead() {
         return Set.of();

@@ -1,6 +1,6 @@
 package dev.scopelinks.host.cli;
 
-import dev.scopelinks.host.render.LinkPlan;
+import dev.scopelinks.host.plan.LinkPlan;
 import java.util.List;
 import java.util.function.Function;
 import picocli.CommandLine.Option;

@@ -4,8 +4,8 @@ import dev.scopelinks.host.config.ConfigException;
 import dev.scopelinks.host.config.ConfigLoader;
 import dev.scopelinks.host.config.ScopeLinksConfig;
 import dev.scopelinks.host.plugin.ProviderCatalog;
-import dev.scopelinks.host.render.LinkPlan;
-import dev.scopelinks.host.render.LinkPlanner;
+import dev.scopelinks.host.plan.LinkPlan;
+import dev.scopelinks.host.plan.LinkPlanner;
 import java.io.StringReader;
 import java.nio.file.Path;
 

@@ -8,7 +8,7 @@ import dev.scopelinks.host.demo.DemoSeed;
 import dev.scopelinks.host.demo.SyntheticCluster;
 import dev.scopelinks.host.plugin.LoadedProvider;
 import dev.scopelinks.host.plugin.ProviderCatalog;
-import dev.scopelinks.host.render.LinkPlan;
+import dev.scopelinks.host.plan.LinkPlan;
 import dev.scopelinks.spi.ResourceType;
 import java.io.IOException;
 import java.io.InputStream;
@@ -114,6 +114,11 @@ final class DemoCommand implements Callable<Integer> {
                 printWelcome(cluster, created, kubeconfig, runner, (System.nanoTime() - started) / 1_000_000);
                 shutdown.await();
             }
+        } catch (Exception e) {
+            if (!shutdown.requested()) {
+                throw e;
+            }
+            // A stop during seeding or start-up: what was started is closed, the socket removed.
         }
         return ExitCodes.OK;
     }

@@ -16,6 +16,13 @@ public final class ExitCodes {
     public static final int OUT_OF_MEMORY = 3;
     /** Another live instance holds the socket. */
     public static final int SOCKET_IN_USE = 4;
+    /**
+     * {@code poll}: Scope's probe would discard the whole answer (a status but 200, a body it cannot
+     * decode, a wrong plugin spec) or crash on it; the UI shows the plugin as {@code error}.
+     */
+    public static final int REPORT_REJECTED = 5;
+    /** {@code poll}: Scope would take the answer but draw part of it broken, or silently leave part of it out. */
+    public static final int REPORT_PARTLY_LOST = 6;
 
     private ExitCodes() {
     }

@@ -4,17 +4,18 @@ import dev.scopelinks.host.HostSettings;
 import dev.scopelinks.host.ScopeLinksHost;
 import dev.scopelinks.host.metrics.HostMetrics;
 import dev.scopelinks.host.plugin.ProviderCatalog;
-import dev.scopelinks.host.render.LinkPlan;
+import dev.scopelinks.host.plan.LinkPlan;
 import dev.scopelinks.host.server.AdminServer;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Starts a host and its admin endpoints, and stops both together. Shared by {@code serve} and {@code demo}. */
 final class HostRunner implements AutoCloseable {
 
     private final ScopeLinksHost host;
     private final AdminServer admin;
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private HostRunner(ScopeLinksHost host, AdminServer admin) {
         this.host = host;
@@ -23,8 +24,17 @@ final class HostRunner implements AutoCloseable {
 
     static HostRunner start(RuntimeOptions options, HostSettings settings, LinkPlan plan, ProviderCatalog catalog,
                             KubernetesClient client) throws Exception {
+        return start(options, settings, options.watching(), plan, catalog, client);
+    }
+
+    /**
+     * Starts the host, then its admin endpoints. An interrupt during start-up (a stop request)
+     * leaves nothing behind: the host closes what it had started and removes its socket.
+     */
+    static HostRunner start(RuntimeOptions options, HostSettings settings, ScopeLinksHost.Watching watching,
+                            LinkPlan plan, ProviderCatalog catalog, KubernetesClient client) throws Exception {
         HostMetrics metrics = new HostMetrics();
-        ScopeLinksHost host = ScopeLinksHost.start(settings, plan, catalog, client, metrics);
+        ScopeLinksHost host = ScopeLinksHost.start(settings, plan, catalog, client, metrics, watching);
         AdminServer admin = null;
         if (options.adminEnabled()) {
             try {

@@ -1,7 +1,7 @@
 package dev.scopelinks.host.cli;
 
-import dev.scopelinks.host.render.LinkPlan;
-import dev.scopelinks.host.render.ProviderPlan;
+import dev.scopelinks.host.plan.LinkPlan;
+import dev.scopelinks.host.plan.ProviderPlan;
 import dev.scopelinks.spi.ResourceType;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

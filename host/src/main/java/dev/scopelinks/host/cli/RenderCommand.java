@@ -1,9 +1,9 @@
 package dev.scopelinks.host.cli;
 
 import dev.scopelinks.host.plugin.ProviderCatalog;
-import dev.scopelinks.host.render.LinkPlan;
+import dev.scopelinks.host.plan.LinkPlan;
 import dev.scopelinks.host.render.ObjectRenderer;
-import dev.scopelinks.host.render.ProviderPlan;
+import dev.scopelinks.host.plan.ProviderPlan;
 import dev.scopelinks.host.watch.YamlObjects;
 import dev.scopelinks.spi.KubeObject;
 import dev.scopelinks.spi.ProviderContext;

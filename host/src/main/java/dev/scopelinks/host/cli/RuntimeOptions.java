@@ -1,6 +1,7 @@
 package dev.scopelinks.host.cli;
 
 import dev.scopelinks.host.HostSettings;
+import dev.scopelinks.host.ScopeLinksHost;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +30,15 @@ final class RuntimeOptions {
     @Option(names = "--sync-timeout", paramLabel = "DURATION", defaultValue = "PT60S",
             description = "How long start-up waits for the first full list of the cluster (default: ${DEFAULT-VALUE}).")
     Duration syncTimeout;
+
+    @Option(names = "--stale-after", paramLabel = "DURATION", defaultValue = "PT60S",
+            description = "/readyz turns not ready when a watched resource has had no working watch for this long; "
+                    + "the report keeps serving the last good data (default: ${DEFAULT-VALUE}).")
+    Duration staleAfter;
+
+    ScopeLinksHost.Watching watching() {
+        return ScopeLinksHost.Watching.DEFAULTS.withStaleAfter(staleAfter);
+    }
 
     HostSettings settings(Path socketRoot) {
         HostSettings defaults = HostSettings.defaults(socketRoot);

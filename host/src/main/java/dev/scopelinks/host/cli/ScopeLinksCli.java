@@ -49,6 +49,12 @@ public final class ScopeLinksCli {
             return ExitCodes.RUNTIME_FAILURE;
         });
         commandLine.setExitCodeExceptionMapper(e -> ExitCodes.INVALID_INPUT);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        // Log options take effect before the command runs, so a command only declares the mixin.
+        commandLine.setExecutionStrategy(parsed -> {
+            LogOptions.applyTo(parsed);
+            return new CommandLine.RunLast().execute(parsed);
+        });
         int code = commandLine.execute(args);
         out.flush();
         err.flush();

@@ -4,7 +4,7 @@ import dev.scopelinks.host.ConfigReloader;
 import dev.scopelinks.host.HostSettings;
 import dev.scopelinks.host.config.ConfigLoader;
 import dev.scopelinks.host.plugin.ProviderCatalog;
-import dev.scopelinks.host.render.LinkPlan;
+import dev.scopelinks.host.plan.LinkPlan;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,6 +31,8 @@ import picocli.CommandLine.Option;
             "",
             "Exit codes: 0 stopped cleanly, 1 runtime failure, 2 invalid config or options, 3 out of heap (raise SCOPE_LINKS_SIZE), 4 socket in use."})
 final class ServeCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
     /** The config file is also compared this often when no file event arrives; edits apply well within 2 s. */
     private static final Duration RELOAD_INTERVAL = Duration.ofMillis(500);
@@ -55,6 +59,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     RuntimeOptions runtime = new RuntimeOptions();
 
+    @Mixin
+    LogOptions logging = new LogOptions();
+
     @Override
     public Integer call() throws Exception {
         Path configFile = config != null ? config : Installation.defaultConfig().orElseThrow(() ->
@@ -66,11 +73,18 @@ final class ServeCommand implements Callable<Integer> {
                 : plan.config().socketDir().map(Path::of).orElse(HostSettings.DEFAULT_SOCKET_ROOT);
         Shutdown shutdown = new Shutdown();
         try (KubernetesClient client = client();
-             HostRunner runner = HostRunner.start(runtime, runtime.settings(root), plan, catalog, client);
+             HostRunner runner = HostRunner.start(runtime, runtime.settings(root), runtime.watching(), plan, catalog,
+                     client);
              ConfigReloader reloader = new ConfigReloader(configFile, ConfigLoader.withSystemEnvironment(), catalog,
                      runner.host(), runner.host().metrics(), RELOAD_INTERVAL, access.reloadCheck())) {
             shutdown.closeOnExit(runner);
             shutdown.await();
+        } catch (Exception e) {
+            if (!shutdown.requested()) {
+                throw e;
+            }
+            // Start-up was interrupted by the stop request; everything it had started is closed.
+            LOG.info("Stopped before start-up finished ({})", e.getClass().getSimpleName());
         }
         return ExitCodes.OK;
     }

@@ -1,8 +1,8 @@
 package dev.scopelinks.host.cli;
 
 import dev.scopelinks.host.plugin.ProviderCatalog;
-import dev.scopelinks.host.render.LinkPlan;
-import dev.scopelinks.host.render.ProviderPlan;
+import dev.scopelinks.host.plan.LinkPlan;
+import dev.scopelinks.host.plan.ProviderPlan;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

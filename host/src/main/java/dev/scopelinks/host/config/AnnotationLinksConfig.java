@@ -17,6 +17,12 @@ public record AnnotationLinksConfig(String prefix, int maxLength, List<Annotatio
 
     public static final String DEFAULT_PREFIX = "links.scope-links.io";
     public static final int DEFAULT_MAX_LENGTH = 2048;
+    /**
+     * The longest {@code maxLength} allowed, and the longest any served link may be: no tool needs
+     * more, and every character is paid for in every report. Kept here, with the config, so the
+     * config does not depend on the template code that enforces it for rendered links.
+     */
+    public static final int LONGEST_MAX_LENGTH = 4096;
 
     /** No annotation links. */
     public static final AnnotationLinksConfig NONE = new AnnotationLinksConfig(DEFAULT_PREFIX, DEFAULT_MAX_LENGTH,

@@ -33,15 +33,29 @@ public final class FileChangeWatcher implements AutoCloseable {
     private final Path file;
     private final Duration interval;
     private final Consumer<String> onChange;
+    private final Consumer<Boolean> onPresence;
     private final WatchService watchService;
     private final Thread thread;
     private byte[] last;
+    /** Consecutive checks that found no file; only read and written on the watch thread. */
+    private int missingChecks;
     private volatile boolean closed;
 
     public FileChangeWatcher(Path file, Duration interval, Consumer<String> onChange) throws IOException {
+        this(file, interval, onChange, present -> { });
+    }
+
+    /**
+     * Like {@link #FileChangeWatcher(Path, Duration, Consumer)}; {@code onPresence} hears
+     * {@code false} once the file has been missing for two checks in a row (a rename over the file
+     * or a ConfigMap swap is not a deletion) and {@code true} when it is back.
+     */
+    public FileChangeWatcher(Path file, Duration interval, Consumer<String> onChange, Consumer<Boolean> onPresence)
+            throws IOException {
         this.file = Objects.requireNonNull(file, "file").toAbsolutePath();
         this.interval = Objects.requireNonNull(interval, "interval");
         this.onChange = Objects.requireNonNull(onChange, "onChange");
+        this.onPresence = Objects.requireNonNull(onPresence, "onPresence");
         this.last = read();
         this.watchService = FileSystems.getDefault().newWatchService();
         this.file.getParent().register(watchService, StandardWatchEventKinds.ENTRY_CREATE,
@@ -74,8 +88,18 @@ public final class FileChangeWatcher implements AutoCloseable {
 
     private void check() {
         byte[] now = read();
-        if (now == null || Arrays.equals(now, last)) {
+        if (now == null) {
             // A missing file is mid-swap or deleted; the last good config keeps serving.
+            if (++missingChecks == 2) {
+                onPresence.accept(false);
+            }
+            return;
+        }
+        if (missingChecks >= 2) {
+            onPresence.accept(true);
+        }
+        missingChecks = 0;
+        if (Arrays.equals(now, last)) {
             return;
         }
         last = now;

@@ -1,5 +1,6 @@
 package dev.scopelinks.host.config;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +93,7 @@ public final class Presets {
     }
 
     public Map<String, Preset> all() {
-        return java.util.Collections.unmodifiableMap(presets);
+        return Collections.unmodifiableMap(presets);
     }
 
     private void add(Preset preset) {

@@ -1,5 +1,6 @@
 package dev.scopelinks.host.config;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ public sealed interface YamlNode {
     /** A mapping whose keys keep their own locations. */
     record Mapping(Map<String, Entry> entries, Location location) implements YamlNode {
         public Mapping {
-            entries = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+            entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
         }
 
         @Override

@@ -1,9 +1,9 @@
 package dev.scopelinks.host.metrics;
 
-import dev.scopelinks.host.render.RenderResult;
+import dev.scopelinks.host.template.RenderResult;
 import dev.scopelinks.host.render.SkipListener;
-import dev.scopelinks.host.report.ReportPublisher;
-import dev.scopelinks.host.report.ReportSnapshot;
+import dev.scopelinks.host.watch.WatchListener;
+import dev.scopelinks.spi.ResourceType;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
@@ -18,8 +18,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The host's Prometheus metrics, and the log lines that go with them: a skipped link is logged once
  * per provider, link and reason, and counted every time.
+ *
+ * <p>This package knows nothing of the report: the composition root hands the report's listeners
+ * these methods, so the report can be built and tested without metrics, and metrics without a report.
  */
-public final class HostMetrics implements SkipListener, ReportPublisher.Listener {
+public final class HostMetrics implements SkipListener, WatchListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(HostMetrics.class);
 
@@ -50,6 +53,45 @@ public final class HostMetrics implements SkipListener, ReportPublisher.Listener
     private final Gauge providerLoadFailures = Gauge.builder().name("scope_links_provider_load_failures")
             .help("Provider jars or classes that could not be loaded").register(registry);
 
+    private final Counter watchErrors = Counter.builder().name("scope_links_watch_errors_total")
+            .help("Failed lists and watches, by resource; each is retried with backoff").labelNames("resource")
+            .register(registry);
+    private final Counter watchRestarts = Counter.builder().name("scope_links_watch_restarts_total")
+            .help("Informers replaced by a new one that lists again, by resource").labelNames("resource")
+            .register(registry);
+    private final Gauge watchStale = Gauge.builder().name("scope_links_watch_stale_seconds")
+            .help("Seconds since the resource last had a working watch; 0 while it has one").labelNames("resource")
+            .register(registry);
+    private final Gauge watchLastEvent = Gauge.builder().name("scope_links_watch_last_event_timestamp_seconds")
+            .help("When the last list item or watch event of the resource arrived (Unix time)")
+            .labelNames("resource").register(registry);
+
+    @Override
+    public void watchFailed(ResourceType type) {
+        watchErrors.labelValues(type.toString()).inc();
+    }
+
+    @Override
+    public void watchRestarted(ResourceType type) {
+        watchRestarts.labelValues(type.toString()).inc();
+    }
+
+    @Override
+    public void watchEvent(ResourceType type, long epochMillis) {
+        watchLastEvent.labelValues(type.toString()).set(epochMillis / 1000.0);
+    }
+
+    @Override
+    public void watchAge(ResourceType type, double seconds) {
+        watchStale.labelValues(type.toString()).set(seconds);
+    }
+
+    @Override
+    public void watchDropped(ResourceType type) {
+        watchStale.remove(type.toString());
+        watchLastEvent.remove(type.toString());
+    }
+
     @Override
     public void skipped(String providerId, String linkId, String object, RenderResult.Skipped skipped) {
         skippedLinks.labelValues(providerId, linkId, skipped.reason()).inc();
@@ -68,12 +110,19 @@ public final class HostMetrics implements SkipListener, ReportPublisher.Listener
         }
     }
 
-    @Override
-    public void published(ReportSnapshot snapshot, long buildNanos) {
+    /**
+     * A report was rebuilt.
+     *
+     * @param bytes        its size
+     * @param nodes        the nodes it holds
+     * @param omittedNodes the nodes left out to stay under the size cap
+     * @param buildNanos   how long the rebuild took
+     */
+    public void reportPublished(int bytes, int nodes, int omittedNodes, long buildNanos) {
         builds.inc();
-        reportBytes.set(snapshot.body().length);
-        reportNodes.set(snapshot.nodes());
-        omittedNodes.set(snapshot.omittedNodes());
+        reportBytes.set(bytes);
+        reportNodes.set(nodes);
+        this.omittedNodes.set(omittedNodes);
         buildSeconds.set(buildNanos / 1e9);
     }
 

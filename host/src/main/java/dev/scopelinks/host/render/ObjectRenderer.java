@@ -1,13 +1,20 @@
 package dev.scopelinks.host.render;
 
+import dev.scopelinks.host.plan.AnnotationPlan;
+import dev.scopelinks.host.plan.CompiledLink;
+import dev.scopelinks.host.plan.ProviderPlan;
+import dev.scopelinks.host.template.RenderResult;
+import dev.scopelinks.host.template.UrlCheck;
 import dev.scopelinks.spi.KubeObject;
 import dev.scopelinks.spi.LinkProvider;
 import dev.scopelinks.spi.ScopeNode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /** Turns one object into the rendered Scope nodes of one provider. */
 public final class ObjectRenderer {
@@ -129,7 +136,7 @@ public final class ObjectRenderer {
             return List.of();
         }
         List<Outcome> outcomes = new ArrayList<>();
-        java.util.Set<String> declared = new java.util.HashSet<>();
+        Set<String> declared = new HashSet<>();
         String namespace = object.namespace().orElse("");
         for (AnnotationPlan.Row row : annotations.rows()) {
             String annotation = row.annotation(annotations.prefix());

@@ -1,5 +1,7 @@
 package dev.scopelinks.host.render;
 
+import dev.scopelinks.host.template.RenderResult;
+
 /** Hears about links left off an object, for metrics and logs. */
 @FunctionalInterface
 public interface SkipListener {

@@ -1,8 +1,8 @@
 package dev.scopelinks.host.report;
 
 import dev.scopelinks.host.config.PluginConfig;
-import dev.scopelinks.host.render.LinkPlan;
-import dev.scopelinks.host.render.ProviderPlan;
+import dev.scopelinks.host.plan.LinkPlan;
+import dev.scopelinks.host.plan.ProviderPlan;
 import dev.scopelinks.spi.ScopeTopology;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

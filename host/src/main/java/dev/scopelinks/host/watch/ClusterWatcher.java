@@ -11,9 +11,9 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import io.fabric8.kubernetes.client.informers.cache.ReducedStateItemStore;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +23,8 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,29 +34,45 @@ import org.slf4j.LoggerFactory;
  * lists namespaces) and hands every change to an {@link ObjectSink}. Providers that watch the same
  * resource share its informer. The informers' caches also answer {@link ObjectLookup}s.
  *
+ * <p><b>Informers never stop for good while the host runs.</b> fabric8 gives up on some failures
+ * (an initial list that fails, a watch closed by a malformed or ERROR event: "will stop"); every
+ * informer here retries every failure with fabric8's backoff instead, and a health check
+ * ({@code watch-health} thread) replaces any informer that stopped anyway. A replacement lists
+ * again; the old cache keeps answering until the new one has synced, then the sink hears
+ * {@link ObjectSink#relisted} so that objects deleted meanwhile leave the report.
+ *
+ * <p><b>Staleness is tracked per resource:</b> the last time each informer had a working watch,
+ * failures and restarts ({@link WatchListener}); {@link #stale(Duration)} names the resources
+ * without a working watch for longer than a bound. An outage is logged once per informer at WARN
+ * with its reason, then only counted, and its end at INFO.
+ *
  * <p>A resource marked optional (a CRD group, or an API version newer clusters dropped) is first
  * looked up in the cluster's API discovery. When the cluster does not serve it, no informer is
  * started (a watch on a missing API would only fail and retry); the resource is reported as
  * {@link #degraded() degraded} and looked up again every {@code recheck}, so an API installed later
  * is watched from then on without a restart.
  */
-public final class ClusterWatcher implements ObjectLookup, AutoCloseable {
+public final class ClusterWatcher implements ObjectLookup, ObjectCache, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterWatcher.class);
     private static final String UID_INDEX = "uid";
 
     /** How often an optional API the cluster did not serve is looked up again, unless told otherwise. */
     public static final Duration DEFAULT_RECHECK = Duration.ofSeconds(30);
+    /** How often every informer's watch is checked, unless told otherwise. */
+    public static final Duration DEFAULT_HEALTH_INTERVAL = Duration.ofSeconds(1);
 
     private final KubernetesClient client;
     private final List<String> namespaces;
     private final Duration recheck;
-    private final CachedFields cachedFields;
-    private final Map<ResourceType, List<SharedIndexInformer<GenericKubernetesResource>>> informers =
-            new LinkedHashMap<>();
+    private final Duration healthInterval;
+    private final WatchListener listener;
+    private volatile CachedFields cachedFields;
+    private final Map<ResourceType, List<Feed>> feeds = new LinkedHashMap<>();
     private final Map<ResourceType, String> degraded = new LinkedHashMap<>();
     private ObjectSink sink;
     private ScheduledExecutorService rechecker;
+    private ScheduledExecutorService health;
     private volatile boolean closed;
 
     /**
@@ -79,10 +97,21 @@ public final class ClusterWatcher implements ObjectLookup, AutoCloseable {
      */
     public ClusterWatcher(KubernetesClient client, List<String> namespaces, Duration recheck,
                           CachedFields cachedFields) {
+        this(client, namespaces, recheck, cachedFields, WatchListener.NONE, DEFAULT_HEALTH_INTERVAL);
+    }
+
+    /**
+     * @param listener       hears failures, restarts and watch ages, for metrics
+     * @param healthInterval how often every informer's watch is checked
+     */
+    public ClusterWatcher(KubernetesClient client, List<String> namespaces, Duration recheck,
+                          CachedFields cachedFields, WatchListener listener, Duration healthInterval) {
         this.client = Objects.requireNonNull(client, "client");
         this.namespaces = List.copyOf(namespaces);
         this.recheck = Objects.requireNonNull(recheck, "recheck");
         this.cachedFields = Objects.requireNonNull(cachedFields, "cachedFields");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.healthInterval = Objects.requireNonNull(healthInterval, "healthInterval");
     }
 
     /**
@@ -98,17 +127,42 @@ public final class ClusterWatcher implements ObjectLookup, AutoCloseable {
      * from the cluster: those the cluster does not serve are left {@link #degraded()} and looked up
      * again periodically.
      */
-    public synchronized void watch(Set<ResourceType> types, Set<ResourceType> optional, ObjectSink sink) {
+    public void watch(Set<ResourceType> types, Set<ResourceType> optional, ObjectSink sink) {
+        watch(types, optional, cachedFields, sink);
+    }
+
+    /**
+     * Like {@link #watch(Set, Set, ObjectSink)}, caching {@code fields} from now on. A running
+     * informer whose cache dropped something {@code fields} needs lists its resource again (the
+     * old cache serves until the new one has synced); one that keeps more than needed stays.
+     */
+    public synchronized void watch(Set<ResourceType> types, Set<ResourceType> optional, CachedFields fields,
+                                   ObjectSink sink) {
         this.sink = Objects.requireNonNull(sink, "sink");
-        for (ResourceType type : List.copyOf(informers.keySet())) {
+        this.cachedFields = Objects.requireNonNull(fields, "fields");
+        for (ResourceType type : List.copyOf(feeds.keySet())) {
             if (!types.contains(type)) {
-                informers.remove(type).forEach(SharedIndexInformer::stop);
+                feeds.remove(type).forEach(Feed::stop);
+                listener.watchDropped(type);
                 LOG.info("Stopped watching {}", type);
             }
         }
         degraded.keySet().retainAll(types);
         for (ResourceType type : types) {
-            if (informers.containsKey(type) || degraded.containsKey(type) && optional.contains(type)) {
+            List<Feed> running = feeds.get(type);
+            if (running != null) {
+                Optional<CachedFields.Trim> needed = fields.trim(type);
+                for (Feed feed : running) {
+                    String missing = feed.missing(needed);
+                    if (!missing.isEmpty()) {
+                        LOG.info("Listing {} in {} again: the config now reads {} that its cache did not keep",
+                                type, feed.scope, missing);
+                        feed.replace(needed);
+                    }
+                }
+                continue;
+            }
+            if (degraded.containsKey(type) && optional.contains(type)) {
                 continue;
             }
             Optional<String> missing = optional.contains(type) ? notServed(type) : Optional.empty();
@@ -119,18 +173,27 @@ public final class ClusterWatcher implements ObjectLookup, AutoCloseable {
                         missing.get(), every);
             } else {
                 degraded.remove(type);
-                informers.put(type, start(type, sink));
+                feeds.put(type, start(type));
             }
         }
         if (!degraded.isEmpty() && rechecker == null) {
-            rechecker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "api-recheck");
-                thread.setDaemon(true);
-                return thread;
-            });
+            rechecker = Executors.newSingleThreadScheduledExecutor(daemon("api-recheck"));
             rechecker.scheduleWithFixedDelay(this::recheckDegraded, recheck.toMillis(), recheck.toMillis(),
                     TimeUnit.MILLISECONDS);
         }
+        if (health == null && !closed) {
+            health = Executors.newSingleThreadScheduledExecutor(daemon("watch-health"));
+            health.scheduleWithFixedDelay(this::checkHealth, healthInterval.toMillis(), healthInterval.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     /** The optional resources the cluster does not serve, each with a readable reason. */
@@ -148,9 +211,9 @@ public final class ClusterWatcher implements ObjectLookup, AutoCloseable {
             // Discovery is a network call: made outside the lock so look-ups and readiness never wait for it.
             boolean served = notServed(type).isEmpty();
             synchronized (this) {
-                if (served && degraded.remove(type) != null && sink != null) {
+                if (served && degraded.remove(type) != null && sink != null && !closed) {
                     LOG.info("The cluster serves {} now; watching it", type);
-                    informers.put(type, start(type, sink));
+                    feeds.put(type, start(type));
                 }
             }
         }
@@ -170,7 +233,10 @@ public final class ClusterWatcher implements ObjectLookup, AutoCloseable {
         }
     }
 
-    /** Waits until every informer has listed its objects once; false when {@code timeout} passed first. */
+    /**
+     * Waits until every informer has listed its objects once; false when {@code timeout} passed
+     * first. An interrupt (a stop request during start-up) ends the wait at once.
+     */
     public boolean awaitSynced(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!isSynced()) {
@@ -184,25 +250,76 @@ public final class ClusterWatcher implements ObjectLookup, AutoCloseable {
 
     /** Whether every informer has listed its objects once. */
     public synchronized boolean isSynced() {
-        return informers.values().stream().flatMap(List::stream).allMatch(SharedIndexInformer::hasSynced);
+        return allFeeds().stream().allMatch(feed -> feed.informer.hasSynced());
     }
 
     /** The resources whose informers have not synced yet, for readiness reports. */
     public synchronized List<ResourceType> unsynced() {
         List<ResourceType> pending = new ArrayList<>();
-        informers.forEach((type, list) -> {
-            if (!list.stream().allMatch(SharedIndexInformer::hasSynced)) {
+        feeds.forEach((type, list) -> {
+            if (!list.stream().allMatch(feed -> feed.informer.hasSynced())) {
                 pending.add(type);
             }
         });
         return pending;
     }
 
+    /**
+     * The watched resources that have been without a working watch for longer than {@code after},
+     * each with how long and the last failure; empty while every watch works.
+     */
+    public List<String> stale(Duration after) {
+        long now = System.nanoTime();
+        List<String> stale = new ArrayList<>();
+        for (Feed feed : feedsNow()) {
+            long age = feed.ageNanos(now);
+            if (age > after.toNanos()) {
+                stale.add(feed.type + " in " + feed.scope + ": no working watch for " + TimeUnit.NANOSECONDS
+                        .toSeconds(age) + " s (" + Objects.requireNonNullElse(feed.lastError, "reconnecting") + ")");
+            }
+        }
+        return stale;
+    }
+
     /** Every cached object of {@code type}. */
+    @Override
     public void forEachCached(ResourceType type, Consumer<KubeObject> action) {
         for (SharedIndexInformer<GenericKubernetesResource> informer : informersOf(type)) {
             informer.getStore().list().forEach(resource -> action.accept(new GenericObjectView(resource)));
         }
+    }
+
+    /** The uids of every cached object of {@code type}. */
+    @Override
+    public Set<String> cachedUids(ResourceType type) {
+        Set<String> uids = new HashSet<>();
+        for (SharedIndexInformer<GenericKubernetesResource> informer : informersOf(type)) {
+            informer.getStore().list().forEach(resource -> {
+                if (resource.getMetadata() != null && resource.getMetadata().getUid() != null) {
+                    uids.add(resource.getMetadata().getUid());
+                }
+            });
+        }
+        return uids;
+    }
+
+    /** Whether every informer of {@code type} has synced, so its cache is the whole truth. */
+    @Override
+    public boolean isSynced(ResourceType type) {
+        List<SharedIndexInformer<GenericKubernetesResource>> informers = informersOf(type);
+        return !informers.isEmpty() && informers.stream().allMatch(SharedIndexInformer::hasSynced);
+    }
+
+    /** The cached object of {@code type} with {@code uid}, as it is now. */
+    @Override
+    public Optional<KubeObject> cached(ResourceType type, String uid) {
+        for (SharedIndexInformer<GenericKubernetesResource> informer : informersOf(type)) {
+            List<GenericKubernetesResource> found = informer.getIndexer().byIndex(UID_INDEX, uid);
+            if (!found.isEmpty()) {
+                return Optional.of(new GenericObjectView(found.get(0)));
+            }
+        }
+        return Optional.empty();
     }
 
     @Override
@@ -219,12 +336,8 @@ public final class ClusterWatcher implements ObjectLookup, AutoCloseable {
 
     @Override
     public Optional<KubeObject> byUid(String uid) {
-        List<SharedIndexInformer<GenericKubernetesResource>> all;
-        synchronized (this) {
-            all = informers.values().stream().flatMap(List::stream).toList();
-        }
-        for (SharedIndexInformer<GenericKubernetesResource> informer : all) {
-            List<GenericKubernetesResource> found = informer.getIndexer().byIndex(UID_INDEX, uid);
+        for (Feed feed : feedsNow()) {
+            List<GenericKubernetesResource> found = feed.informer.getIndexer().byIndex(UID_INDEX, uid);
             if (!found.isEmpty()) {
                 return Optional.of(new GenericObjectView(found.get(0)));
             }
@@ -233,20 +346,35 @@ public final class ClusterWatcher implements ObjectLookup, AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        closed = true;
-        if (rechecker != null) {
-            rechecker.shutdownNow();
+    public void close() {
+        List<Feed> all;
+        synchronized (this) {
+            closed = true;
+            if (rechecker != null) {
+                rechecker.shutdownNow();
+            }
+            if (health != null) {
+                health.shutdownNow();
+            }
+            all = allFeeds();
+            feeds.clear();
         }
-        informers.values().forEach(list -> list.forEach(SharedIndexInformer::stop));
-        informers.clear();
+        all.forEach(Feed::stop);
+    }
+
+    private List<Feed> allFeeds() {
+        return feeds.values().stream().flatMap(List::stream).toList();
+    }
+
+    private synchronized List<Feed> feedsNow() {
+        return allFeeds();
     }
 
     private synchronized List<SharedIndexInformer<GenericKubernetesResource>> informersOf(ResourceType type) {
-        return List.copyOf(informers.getOrDefault(type, List.of()));
+        return feeds.getOrDefault(type, List.of()).stream().map(feed -> feed.informer).toList();
     }
 
-    private List<SharedIndexInformer<GenericKubernetesResource>> start(ResourceType type, ObjectSink sink) {
+    private List<Feed> start(ResourceType type) {
         ResourceDefinitionContext context = new ResourceDefinitionContext.Builder()
                 .withGroup(type.group())
                 .withVersion(type.version())
@@ -254,41 +382,193 @@ public final class ClusterWatcher implements ObjectLookup, AutoCloseable {
                 .withKind(type.kind())
                 .withNamespaced(type.namespaced())
                 .build();
-        List<SharedIndexInformer<GenericKubernetesResource>> started = new ArrayList<>();
+        List<Feed> started = new ArrayList<>();
+        Optional<CachedFields.Trim> trim = cachedFields.trim(type);
         if (!type.namespaced() || namespaces.isEmpty()) {
-            started.add(start(type, client.genericKubernetesResources(context).inAnyNamespace().runnableInformer(0),
-                    sink, "all namespaces"));
+            started.add(new Feed(type, context, null, trim));
         } else {
             for (String namespace : namespaces) {
-                started.add(start(type, client.genericKubernetesResources(context).inNamespace(namespace)
-                        .runnableInformer(0), sink, "namespace " + namespace));
+                started.add(new Feed(type, context, namespace, trim));
             }
         }
         return started;
     }
 
-    private SharedIndexInformer<GenericKubernetesResource> start(ResourceType type,
-            SharedIndexInformer<GenericKubernetesResource> informer, ObjectSink sink, String scope) {
-        cachedFields.forResource(type).ifPresent(fields -> informer.itemStore(new ReducedStateItemStore<>(
-                ReducedStateItemStore.NAME_KEY_STATE, GenericKubernetesResource.class,
-                client.getKubernetesSerialization(), fields.toArray(String[]::new))));
-        informer.addIndexers(Map.of(UID_INDEX, resource -> resource.getMetadata() == null
-                || resource.getMetadata().getUid() == null ? List.of() : List.of(resource.getMetadata().getUid())));
-        informer.addEventHandler(new SinkHandler(type, sink));
-        informer.start().whenComplete((ignored, error) -> {
-            if (error != null && closed) {
-                LOG.debug("Watching {} in {} ended by shutdown before it was established", type, scope);
-            } else if (error != null) {
-                LOG.error("Watching {} in {} failed: {}", type, scope, error.getMessage());
-            } else {
-                LOG.info("Watching {} in {}", type, scope);
+    /** Looks at every informer: notes working watches, logs outages and recoveries, replaces stopped ones. */
+    private void checkHealth() {
+        try {
+            long now = System.nanoTime();
+            Map<ResourceType, Long> ages = new LinkedHashMap<>();
+            for (Feed feed : feedsNow()) {
+                feed.check(now);
+                ages.merge(feed.type, feed.ageNanos(now), Math::max);
             }
-        });
-        return informer;
+            ages.forEach((type, age) -> listener.watchAge(type, age / 1e9));
+        } catch (RuntimeException e) {
+            LOG.warn("Checking the watches failed; checking again in {} ms", healthInterval.toMillis(), e);
+        }
+    }
+
+    /** A readable reason from a failure: its message and, when different, the innermost cause's. */
+    static String reason(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String outer = Objects.toString(error.getMessage(), error.getClass().getSimpleName());
+        String text = root == error ? outer : outer + " (" + root.getClass().getSimpleName()
+                + (root.getMessage() == null ? "" : ": " + root.getMessage()) + ")";
+        text = text.replaceAll("\\s+", " ");
+        return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+    }
+
+    /**
+     * One informer of one resource in one scope, and its health. The informer is replaced, never
+     * abandoned: while a replacement lists, the current one keeps answering look-ups.
+     */
+    private final class Feed {
+        final ResourceType type;
+        final ResourceDefinitionContext context;
+        final String namespace;
+        final String scope;
+        volatile SharedIndexInformer<GenericKubernetesResource> informer;
+        volatile Optional<CachedFields.Trim> trim;
+        volatile SharedIndexInformer<GenericKubernetesResource> replacement;
+        volatile Optional<CachedFields.Trim> replacementTrim;
+        /** When this feed last had a working watch (or started). */
+        volatile long lastGood = System.nanoTime();
+        volatile String lastError;
+        volatile boolean everWatched;
+        final AtomicBoolean failing = new AtomicBoolean();
+        final AtomicLong failures = new AtomicLong();
+        volatile long failingSince;
+
+        Feed(ResourceType type, ResourceDefinitionContext context, String namespace, Optional<CachedFields.Trim> trim) {
+            this.type = type;
+            this.context = context;
+            this.namespace = namespace;
+            this.scope = namespace == null ? "all namespaces" : "namespace " + namespace;
+            this.trim = trim;
+            this.informer = newInformer(trim);
+        }
+
+        String missing(Optional<CachedFields.Trim> needed) {
+            if (trim.isEmpty()) {
+                return ""; // whole objects hold everything
+            }
+            return needed.map(trim.get()::missing).orElse("whole objects");
+        }
+
+        /** Starts a replacement that lists again, keeping {@code next}; swapped in once it has synced. */
+        synchronized void replace(Optional<CachedFields.Trim> next) {
+            if (replacement != null) {
+                replacement.stop();
+            }
+            replacementTrim = next;
+            replacement = newInformer(next);
+        }
+
+        synchronized void check(long now) {
+            SharedIndexInformer<GenericKubernetesResource> pending = replacement;
+            if (pending != null && !pending.isRunning() && !closed) {
+                replace(replacementTrim);
+                pending = replacement;
+            }
+            if (pending != null && pending.hasSynced()) {
+                SharedIndexInformer<GenericKubernetesResource> old = informer;
+                informer = pending;
+                trim = replacementTrim;
+                replacement = null;
+                old.stop();
+                LOG.info("Watching {} in {} with a fresh list", type, scope);
+                sink.relisted(type);
+            }
+            SharedIndexInformer<GenericKubernetesResource> current = informer;
+            if (current.isWatching()) {
+                lastGood = now;
+                everWatched = true;
+                if (failing.compareAndSet(true, false)) {
+                    LOG.info("Watching {} in {} again after {} s ({} failure(s) meanwhile)", type, scope,
+                            TimeUnit.NANOSECONDS.toSeconds(now - failingSince), failures.getAndSet(0));
+                }
+                return;
+            }
+            if (!current.isRunning() && replacement == null && !closed) {
+                // fabric8 gave up on this informer; nothing would ever list or watch again.
+                noteFailure("the informer stopped" + (lastError == null ? "" : " after: " + lastError));
+                listener.watchRestarted(type);
+                replace(trim);
+                return;
+            }
+            if (everWatched && now - lastGood > 3 * healthInterval.toNanos()) {
+                noteFailure(Objects.requireNonNullElse(lastError, "the watch connection is down; reconnecting"));
+            }
+        }
+
+        /** Logs the first failure of an outage at WARN; later ones are only counted. */
+        void noteFailure(String reason) {
+            failures.incrementAndGet();
+            if (failing.compareAndSet(false, true)) {
+                failingSince = System.nanoTime();
+                LOG.warn("Watching {} in {} failed: {}. The report keeps the last good data; retrying with backoff "
+                        + "(further failures are counted in scope_links_watch_errors_total)", type, scope, reason);
+            } else {
+                LOG.debug("Watching {} in {} failed again: {}", type, scope, reason);
+            }
+        }
+
+        long ageNanos(long now) {
+            return informer.isWatching() ? 0 : Math.max(0, now - lastGood);
+        }
+
+        void stop() {
+            SharedIndexInformer<GenericKubernetesResource> pending = replacement;
+            if (pending != null) {
+                pending.stop();
+            }
+            informer.stop();
+        }
+
+        private SharedIndexInformer<GenericKubernetesResource> newInformer(Optional<CachedFields.Trim> keep) {
+            SharedIndexInformer<GenericKubernetesResource> created = namespace == null
+                    ? client.genericKubernetesResources(context).inAnyNamespace().runnableInformer(0)
+                    : client.genericKubernetesResources(context).inNamespace(namespace).runnableInformer(0);
+            keep.ifPresent(fields -> created.itemStore(new TrimmingItemStore(fields)));
+            created.addIndexers(Map.of(UID_INDEX, resource -> resource.getMetadata() == null
+                    || resource.getMetadata().getUid() == null ? List.of() : List.of(resource.getMetadata().getUid())));
+            created.addEventHandler(new SinkHandler(this));
+            // fabric8's default gives up after a failed first list or a watch closed by a bad event;
+            // retrying every failure (with its backoff) is what keeps the report from going stale for good.
+            created.exceptionHandler((started, error) -> {
+                if (closed) {
+                    return false;
+                }
+                lastError = reason(error);
+                listener.watchFailed(type);
+                noteFailure(lastError);
+                return true;
+            });
+            created.start().whenComplete((ignored, error) -> {
+                if (error != null && closed) {
+                    LOG.debug("Watching {} in {} ended by shutdown before it was established", type, scope);
+                } else if (error != null) {
+                    LOG.debug("Watching {} in {} did not start: {}", type, scope, reason(error));
+                } else {
+                    LOG.info("Watching {} in {}", type, scope);
+                }
+            });
+            return created;
+        }
     }
 
     /** Adapts informer callbacks to the sink, so that no object can break the informer. */
-    private record SinkHandler(ResourceType type, ObjectSink sink) implements ResourceEventHandler<GenericKubernetesResource> {
+    private final class SinkHandler implements ResourceEventHandler<GenericKubernetesResource> {
+        private final Feed feed;
+
+        SinkHandler(Feed feed) {
+            this.feed = feed;
+        }
+
         @Override
         public void onAdd(GenericKubernetesResource resource) {
             deliver(resource, false);
@@ -306,14 +586,15 @@ public final class ClusterWatcher implements ObjectLookup, AutoCloseable {
 
         private void deliver(GenericKubernetesResource resource, boolean deleted) {
             try {
+                listener.watchEvent(feed.type, System.currentTimeMillis());
                 KubeObject object = new GenericObjectView(resource);
                 if (deleted) {
-                    sink.delete(type, object);
+                    sink.delete(feed.type, object);
                 } else {
-                    sink.upsert(type, object);
+                    sink.upsert(feed.type, object);
                 }
             } catch (RuntimeException e) {
-                LOG.warn("Skipped a {} event for {}: {}", type.kind(), resource.getMetadata() == null ? "?"
+                LOG.warn("Skipped a {} event for {}: {}", feed.type.kind(), resource.getMetadata() == null ? "?"
                         : resource.getMetadata().getName(), e.toString());
             }
         }

@@ -11,7 +11,7 @@ import dev.scopelinks.host.metrics.HostMetrics;
 import dev.scopelinks.host.plugin.LoadedProvider;
 import dev.scopelinks.host.plugin.ProviderCatalog;
 import dev.scopelinks.host.probe.ProbeClient;
-import dev.scopelinks.host.render.LinkPlanner;
+import dev.scopelinks.host.plan.LinkPlanner;
 import dev.scopelinks.host.testing.Eventually;
 import dev.scopelinks.spi.LinkProvider;
 import dev.scopelinks.spi.LinkProviderFactory;

@@ -2,10 +2,10 @@ package dev.scopelinks.host.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scopelinks.host.render.LinkPlan;
-import dev.scopelinks.host.render.LinkPlanner;
+import dev.scopelinks.host.plan.LinkPlan;
+import dev.scopelinks.host.plan.LinkPlanner;
 import dev.scopelinks.host.render.ObjectRenderer;
-import dev.scopelinks.host.render.ProviderPlan;
+import dev.scopelinks.host.plan.ProviderPlan;
 import dev.scopelinks.host.testing.KubeObjects;
 import dev.scopelinks.host.testing.TestCatalog;
 import dev.scopelinks.host.testing.TestProviderFactory;

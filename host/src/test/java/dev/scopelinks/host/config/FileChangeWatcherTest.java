@@ -60,4 +60,22 @@ class FileChangeWatcherTest {
             assertThat(seen).containsExactly("v: 2\n");
         }
     }
+
+    @Test
+    void tellsOnceThatTheFileWasDeletedAndAgainWhenItIsBack() throws Exception {
+        Path file = dir.resolve("links.yaml");
+        Files.writeString(file, "a: 1\n");
+        List<Boolean> presence = new CopyOnWriteArrayList<>();
+        try (FileChangeWatcher watcher = new FileChangeWatcher(file, Duration.ofMillis(100), seen::add,
+                presence::add)) {
+            watcher.start();
+
+            Files.delete(file);
+            Eventually.within(WITHIN, () -> assertThat(presence).containsExactly(false));
+
+            Files.writeString(file, "a: 1\n");
+            Eventually.within(WITHIN, () -> assertThat(presence).containsExactly(false, true));
+            assertThat(seen).isEmpty();
+        }
+    }
 }

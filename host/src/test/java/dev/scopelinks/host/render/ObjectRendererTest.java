@@ -3,6 +3,9 @@ package dev.scopelinks.host.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scopelinks.host.config.ConfigLoader;
+import dev.scopelinks.host.plan.LinkPlan;
+import dev.scopelinks.host.plan.LinkPlanner;
+import dev.scopelinks.host.plan.ProviderPlan;
 import dev.scopelinks.host.testing.KubeObjects;
 import dev.scopelinks.host.testing.TestCatalog;
 import dev.scopelinks.host.testing.TestProviderFactory;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.scopelinks.host.probe.ReportChecker;
 import dev.scopelinks.host.render.RenderedNode;
 import dev.scopelinks.spi.ScopeTopology;
 import java.nio.charset.StandardCharsets;

@@ -11,6 +11,7 @@ import dev.scopelinks.spi.ScopeTopology;
 import dev.scopelinks.spi.SpiVersion;
 import dev.scopelinks.spi.Variable;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A provider for the host's own tests: the standard variables plus {@code phase} and
@@ -53,6 +54,12 @@ public abstract class TestProviderFactory implements LinkProviderFactory {
     public List<Variable> variables() {
         return ObjectVariables.standardAnd(new Variable("phase", "status.phase", "Running"),
                 new Variable("image", "the first container's image", "nginx:1.27"));
+    }
+
+    /** What {@link #nodes} reads beyond the metadata: the host caches only declared fields. */
+    @Override
+    public Set<String> fieldsRead() {
+        return Set.of("status.phase", "spec.containers");
     }
 
     @Override

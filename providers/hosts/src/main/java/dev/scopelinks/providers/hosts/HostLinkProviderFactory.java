@@ -90,7 +90,10 @@ public final class HostLinkProviderFactory implements LinkProviderFactory {
 
     @Override
     public Set<String> fieldsRead() {
-        return Set.of("status.addresses", "spec.providerID", "status.nodeInfo");
+        return Set.of("status.addresses", "spec.providerID", "status.nodeInfo",
+                "metadata.labels.topology.kubernetes.io/zone", "metadata.labels.failure-domain.beta.kubernetes.io/zone",
+                "metadata.labels.topology.kubernetes.io/region", "metadata.labels.failure-domain.beta.kubernetes.io/region",
+                "metadata.labels.node.kubernetes.io/instance-type", "metadata.labels.beta.kubernetes.io/instance-type");
     }
 
     @Override

@@ -63,7 +63,8 @@ public final class StorageClassLinkProviderFactory implements LinkProviderFactor
 
     @Override
     public Set<String> fieldsRead() {
-        return Set.of("provisioner", "reclaimPolicy", "volumeBindingMode");
+        return Set.of("provisioner", "reclaimPolicy", "volumeBindingMode",
+                "metadata.annotations.storageclass.kubernetes.io/is-default-class");
     }
 
     @Override

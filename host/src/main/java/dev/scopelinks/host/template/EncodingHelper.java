@@ -1,0 +1,178 @@
+package dev.scopelinks.host.template;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The encoding helpers a template can wrap around part of a URL, as mustache sections:
+ * <ul>
+ *   <li>{@code {{#path}}…{{/path}}}: values may span path segments: their {@code /} stay, everything
+ *       else is percent-encoded (and {@code .}/{@code ..} segments are encoded, so they cannot climb).
+ *       {@code https://git.example.com/blob/main/{{#path}}{{annotations.source}}{{/path}}}</li>
+ *   <li>{@code {{#query}}…{{/query}}}: values as readable query values: {@code : / @ ! $ ' ( ) * , ?}
+ *       stay, {@code & = + # ;} and the rest are encoded.</li>
+ *   <li>{@code {{#json}}…{{/json}}}: the body is a JSON document written by the operator; values
+ *       inside are JSON-string-escaped and the whole document is then encoded as a query value
+ *       (Grafana Explore's {@code panes}).</li>
+ *   <li>{@code {{#rison}}…{{/rison}}}: the same for rison, the notation of Kibana's {@code _g}/{@code _a}
+ *       state: values inside {@code '…'} get rison's {@code !} escapes.</li>
+ * </ul>
+ * Outside any helper, {@code {{x}}} encodes every character but RFC 3986's unreserved ones, which is
+ * safe in any part of a URL.
+ *
+ * <p>The operator's own text inside a helper is encoded by the same rule as the values (for
+ * {@code json} and {@code rison} it is the document's syntax), so {@code {{#query}}pod: {{name}}{{/query}}}
+ * gives {@code pod:%20web-1}.
+ *
+ * <p>How it works: the URL factory wraps each encoded value in two private-use marker characters;
+ * a helper sees its rendered body, so it can tell the operator's literal text from values, decode
+ * the values and encode both for its context. Outside helpers the markers are simply removed.
+ */
+public enum EncodingHelper {
+    PATH, QUERY, JSON, RISON;
+
+    /** Marks the start of an encoded value in rendered text. */
+    static final char VALUE_START = '\uE000';
+    /** Marks the end of an encoded value in rendered text. */
+    static final char VALUE_END = '\uE001';
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+    private static final String QUERY_SAFE = ":/@!$'()*,?";
+
+    /** The section name templates use, e.g. {@code json}. */
+    public String sectionName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The helper a section name stands for. */
+    public static Optional<EncodingHelper> forSection(String name) {
+        return Arrays.stream(values()).filter(helper -> helper.sectionName().equals(name)).findFirst();
+    }
+
+    /** Every helper as a mustache lambda, keyed by section name, for a template's scope. */
+    static Map<String, Object> lambdas() {
+        return Arrays.stream(values()).collect(Collectors.toMap(EncodingHelper::sectionName,
+                helper -> (Function<String, String>) helper::apply));
+    }
+
+    /** Turns a helper section's rendered body (literal text with marked values) into URL text. */
+    String apply(String body) {
+        StringBuilder out = new StringBuilder(body.length() + 16);
+        int position = 0;
+        while (position < body.length()) {
+            int start = body.indexOf(VALUE_START, position);
+            int literalEnd = start < 0 ? body.length() : start;
+            literal(body.substring(position, literalEnd), out);
+            if (start < 0) {
+                break;
+            }
+            int end = body.indexOf(VALUE_END, start);
+            value(percentDecode(body.substring(start + 1, end)), out);
+            position = end + 1;
+        }
+        return out.toString();
+    }
+
+    private void literal(String text, StringBuilder out) {
+        switch (this) {
+            case PATH -> out.append(encode(text, "/"));
+            case QUERY, JSON, RISON -> out.append(encode(text, QUERY_SAFE));
+        }
+    }
+
+    private void value(String value, StringBuilder out) {
+        switch (this) {
+            case PATH -> {
+                String[] segments = value.split("/", -1);
+                for (int i = 0; i < segments.length; i++) {
+                    if (i > 0) {
+                        out.append('/');
+                    }
+                    String segment = segments[i];
+                    out.append(segment.equals(".") || segment.equals("..") ? segment.replace(".", "%2E")
+                            : encode(segment, ""));
+                }
+            }
+            case QUERY -> out.append(encode(value, QUERY_SAFE));
+            case JSON -> out.append(encode(jsonEscape(value), QUERY_SAFE));
+            case RISON -> out.append(encode(risonEscape(value), QUERY_SAFE));
+        }
+    }
+
+    /** Escapes text for the inside of a JSON string. */
+    static String jsonEscape(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 8);
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    /** Escapes text for the inside of a rison string {@code '…'}: {@code !} and {@code '} take a {@code !}. */
+    static String risonEscape(String value) {
+        return value.replace("!", "!!").replace("'", "!'");
+    }
+
+    /** Percent-encodes UTF-8 bytes except the unreserved characters and {@code safe}. */
+    static String encode(String text, String safe) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xFF;
+            boolean unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '.' || c == '_' || c == '~';
+            if (unreserved || (c < 0x80 && safe.indexOf(c) >= 0)) {
+                out.append((char) c);
+            } else {
+                out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
+            }
+        }
+        return out.toString();
+    }
+
+    private static String percentDecode(String encoded) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(encoded.length());
+        for (int i = 0; i < encoded.length(); i++) {
+            char c = encoded.charAt(i);
+            if (c == '%' && i + 2 < encoded.length()) {
+                bytes.write(Integer.parseInt(encoded.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else {
+                bytes.write(c);
+            }
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Removes the value markers from a fully rendered URL (values outside helpers are already encoded). */
+    static String stripMarkers(String rendered) {
+        if (rendered.indexOf(VALUE_START) < 0) {
+            return rendered;
+        }
+        StringBuilder out = new StringBuilder(rendered.length());
+        for (char c : rendered.toCharArray()) {
+            if (c != VALUE_START && c != VALUE_END) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
