@@ -10,7 +10,6 @@ import dev.scopelinks.host.render.ObjectRenderer;
 import dev.scopelinks.host.plan.ProviderPlan;
 import dev.scopelinks.host.watch.GenericObjectView;
 import dev.scopelinks.spi.KubeObject;
-import dev.scopelinks.spi.ObjectLookup;
 import dev.scopelinks.spi.ProviderContext;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
@@ -57,8 +56,8 @@ final class BenchFixtures {
 
     static ObjectRenderer podRenderer(LinkPlan plan, HostMetrics metrics) {
         ProviderPlan pods = plan.providers().get(0);
-        return new ObjectRenderer(pods, pods.provider().factory().create(new ProviderContext("prod-eu-1",
-                ObjectLookup.none())), metrics);
+        return new ObjectRenderer(pods, pods.provider().create(ProviderContext.builder().clusterName("prod-eu-1")
+                .build()), metrics);
     }
 
     /** The {@code index}-th Pod of a synthetic cluster, as the host's watch would deliver it. */

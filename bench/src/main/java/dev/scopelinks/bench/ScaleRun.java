@@ -7,6 +7,7 @@ import dev.scopelinks.host.report.ReportLayout;
 import dev.scopelinks.host.report.ReportModel;
 import dev.scopelinks.host.report.ReportPublisher;
 import dev.scopelinks.host.report.ReportSnapshot;
+import dev.scopelinks.host.report.ShardBudget;
 import dev.scopelinks.spi.KubeObject;
 import dev.scopelinks.spi.ScopeTopology;
 import java.lang.management.ManagementFactory;
@@ -15,8 +16,9 @@ import java.time.Duration;
 
 /**
  * How the report side scales with the cluster: for growing Pod counts, the time to render every
- * Pod, the time to rebuild the body, its size, and the heap the model keeps per node. Prints one
- * row per size and the ratio to the smallest, so growth that is not linear stands out.
+ * Pod, the time to rebuild the body, its size (over all plugin sockets, at the default per-socket
+ * budget), the bytes per node and per link, and the heap the model keeps per node. Prints one row
+ * per size and the ratio to the smallest, so growth that is not linear stands out.
  *
  * <p>Run: {@code bench/run scale [sizes…]} (default 10000 50000 150000).
  */
@@ -29,8 +31,9 @@ public final class ScaleRun {
         int[] sizes = args.length == 0 ? new int[] {10_000, 50_000, 150_000}
                 : java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
         LinkPlan plan = BenchFixtures.plan();
-        System.out.printf("%8s %12s %12s %12s %10s %10s %14s %14s%n", "pods", "render ms", "rebuild ms",
-                "body MB", "nodes", "omitted", "model B/node", "rebuild ratio");
+        System.out.printf("%8s %12s %12s %12s %10s %10s %8s %12s %10s %10s %14s %14s%n", "pods", "render ms",
+                "rebuild ms", "body MB", "nodes", "omitted", "shards", "largest MB", "B/node", "B/link", "model B/node",
+                "rebuild ratio");
         double firstRebuildPerNode = 0;
         for (int size : sizes) {
             usedHeapAfterGc(); // let the previous size's model go first
@@ -50,9 +53,20 @@ public final class ScaleRun {
             long modelBytes = usedHeapAfterGc() - before;
             java.lang.ref.Reference.reachabilityFence(pods);
             try (ReportPublisher publisher = new ReportPublisher(model, ReportLayout.of(plan), Duration.ofMillis(1),
-                    48L << 20,
-                (snapshot, nanos) -> metrics.reportPublished(snapshot.body().length, snapshot.nodes(),
-                        snapshot.omittedNodes(), nanos))) {
+                    ShardBudget.defaults(), (snapshot, nanos) -> metrics.reportPublished(snapshot.bytes(),
+                            snapshot.nodes(), snapshot.omittedNodes(), snapshot.shards().size(),
+                            snapshot.largestShardBytes(), nanos))) {
+                // Every shard's socket counts as open: this run measures the bodies, not the sockets.
+                publisher.serveOn(new ReportPublisher.Sockets() {
+                    @Override
+                    public int serving() {
+                        return Integer.MAX_VALUE;
+                    }
+
+                    @Override
+                    public void reconcile(ReportSnapshot snapshot) {
+                    }
+                });
                 publisher.flush();
                 long rebuildStart = System.nanoTime();
                 int rounds = 5;
@@ -65,8 +79,11 @@ public final class ScaleRun {
                 if (firstRebuildPerNode == 0) {
                     firstRebuildPerNode = perNode;
                 }
-                System.out.printf("%8d %12.1f %12.1f %12.1f %10d %10d %14d %14.2f%n", size, renderNanos / 1e6, rebuildMs,
-                        snapshot.body().length / 1048576.0, snapshot.nodes(), snapshot.omittedNodes(),
+                long links = snapshot.shards().stream().mapToLong(ReportSnapshot.Shard::entries).sum();
+                System.out.printf("%8d %12.1f %12.1f %12.1f %10d %10d %8d %12.2f %10d %10d %14d %14.2f%n", size,
+                        renderNanos / 1e6, rebuildMs, snapshot.bytes() / 1048576.0, snapshot.nodes(),
+                        snapshot.omittedNodes(), snapshot.shards().size(), snapshot.largestShardBytes() / 1048576.0,
+                        snapshot.bytes() / Math.max(1, snapshot.nodes()), snapshot.bytes() / Math.max(1, links),
                         modelBytes / size, perNode / firstRebuildPerNode);
             }
         }

@@ -1,9 +1,9 @@
 package dev.scopelinks.bench;
 
-import dev.scopelinks.host.demo.ClusterWriter;
-import dev.scopelinks.host.demo.DemoCluster;
-import dev.scopelinks.host.demo.DemoSeed;
-import dev.scopelinks.host.demo.SyntheticCluster;
+import dev.scopelinks.demo.ClusterWriter;
+import dev.scopelinks.standin.StandInCluster;
+import dev.scopelinks.demo.DemoSeed;
+import dev.scopelinks.demo.SyntheticCluster;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -41,7 +41,7 @@ public final class StandinRun {
         Path ready = Path.of(args[2]);
         double churnPercent = args.length > 3 ? Double.parseDouble(args[3]) : 0;
         long started = System.nanoTime();
-        DemoCluster cluster = DemoCluster.start(0);
+        StandInCluster cluster = StandInCluster.start(0);
         KubernetesClient client = cluster.client();
         int created = new DemoSeed(client).seed();
         List<HasMetadata> synthetic = new SyntheticCluster(7).generate(objects);

@@ -26,6 +26,7 @@ import dev.scopelinks.providers.statefulsets.StatefulSetLinkProviderFactory;
 import dev.scopelinks.providers.storageclasses.StorageClassLinkProviderFactory;
 import dev.scopelinks.spi.OwnerChain;
 import dev.scopelinks.spi.ScopeTopology;
+import dev.scopelinks.host.report.ReportKeys;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -118,9 +119,9 @@ class AllProvidersIT {
                 assertThat(node.has("topology")).as("no topology field on %s", topology).isFalse();
                 String key = topology == ScopeTopology.HOST ? "scope-links-console"
                         : topology == ScopeTopology.CONTAINER ? "scope-links-logs" : "scope-links-dash";
-                assertThat(node.path("latest").path(key).path("value").asText()).as(topology.reportKey())
+                assertThat(node.path("latest").path(ReportKeys.wire(key)).path("value").asText()).as(topology.reportKey())
                         .isEqualTo(entry.getValue());
-                assertThat(report.path(topology.reportKey()).path("metadata_templates").path(key)
+                assertThat(report.path(topology.reportKey()).path("metadata_templates").path(ReportKeys.wire(key))
                         .path("dataType").asText()).isEqualTo("link");
             }
             assertThat(report.has("ReplicaSet")).as("Scope never draws ReplicaSets").isFalse();

@@ -3,7 +3,7 @@ package dev.scopelinks.dist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.scopelinks.host.demo.DemoCluster;
+import dev.scopelinks.standin.StandInCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -204,7 +204,7 @@ class ManifestsIT {
     }
 
     private Command.Result createIn(String rendered) throws Exception {
-        try (DemoCluster cluster = DemoCluster.start(0)) {
+        try (StandInCluster cluster = StandInCluster.start(0)) {
             Path kubeconfig = cluster.writeKubeconfig(work.resolve("kubeconfig-" + System.nanoTime()));
             return kubectl.run(rendered, "--kubeconfig", kubeconfig.toString(), "create", "--validate=false",
                     "-f", "-");

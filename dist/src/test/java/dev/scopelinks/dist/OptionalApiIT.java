@@ -16,6 +16,7 @@ import dev.scopelinks.host.probe.ReportChecker;
 import dev.scopelinks.providers.cronjobs.CronJobLinkProviderFactory;
 import dev.scopelinks.providers.deployments.DeploymentLinkProviderFactory;
 import dev.scopelinks.spi.ScopeTopology;
+import dev.scopelinks.host.report.ReportKeys;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -93,7 +94,7 @@ class OptionalApiIT {
 
             JsonNode node = ReportAssertions.parse(after).path("CronJob").path("nodes")
                     .path(ScopeTopology.CRON_JOB.nodeId(cronJob));
-            assertThat(node.path("latest").path("scope-links-dash").path("value").asText())
+            assertThat(node.path("latest").path(ReportKeys.wire("scope-links-dash")).path("value").asText())
                     .isEqualTo("https://dash.example/cronjob/shop/backup");
             assertThat(host.degradedProviders()).isEmpty();
             assertThat(host.readiness()).doesNotContain("degraded");

@@ -12,7 +12,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** THIRD-PARTY names every library the build put in lib/, with a licence, and nothing that is not there. */
+/**
+ * THIRD-PARTY names every library the build put in lib/ and lib/demo/, with a licence, and nothing that is
+ * not there.
+ */
 class ThirdPartyNoticesIT {
 
     private static final Pattern ENTRY = Pattern.compile("^(\\S+\\.jar)\\s+(\\S+:\\S+:\\S+)\\s+(.+?)(\\s+\\|.*)?$");
@@ -21,10 +24,12 @@ class ThirdPartyNoticesIT {
     void everyBundledLibraryIsListedWithItsLicenceAndNoListedOneIsMissing() throws Exception {
         Path dist = Path.of(System.getProperty("scope-links.dist", "target/scope-links"));
         Set<String> bundled = new TreeSet<>();
-        try (Stream<Path> jars = Files.list(dist.resolve("lib"))) {
-            jars.map(jar -> jar.getFileName().toString())
-                    .filter(name -> name.endsWith(".jar") && !name.startsWith("scope-links-"))
-                    .forEach(bundled::add);
+        for (Path dir : List.of(dist.resolve("lib"), dist.resolve("lib/demo"))) {
+            try (Stream<Path> jars = Files.list(dir)) {
+                jars.map(jar -> jar.getFileName().toString())
+                        .filter(name -> name.endsWith(".jar") && !name.startsWith("scope-links-"))
+                        .forEach(bundled::add);
+            }
         }
         Set<String> listed = new TreeSet<>();
         List<String> lines = Files.readAllLines(dist.resolve("THIRD-PARTY"));
@@ -37,7 +42,7 @@ class ThirdPartyNoticesIT {
         }
 
         assertThat(bundled).as("libraries in lib/").isNotEmpty();
-        assertThat(listed).as("THIRD-PARTY (src/main/dist/THIRD-PARTY) against lib/: add or remove lines")
+        assertThat(listed).as("THIRD-PARTY (src/main/dist/THIRD-PARTY) against lib/ and lib/demo/: add or remove lines")
                 .containsExactlyElementsOf(bundled);
     }
 }

@@ -53,8 +53,15 @@ final class UnpackedTarball {
 
     /** Starts {@code bin/scope-links args}; the launcher execs Java, so the process is the host itself. */
     Process start(Path log, String... args) throws IOException {
-        return new ProcessBuilder(launcher(args)).directory(home.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        return start(log, Map.of(), args);
+    }
+
+    /** {@link #start(Path, String...)} with {@code env} added to the environment. */
+    Process start(Path log, Map<String, String> env, String... args) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(launcher(args)).directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        return builder.start();
     }
 
     private List<String> launcher(String... args) {

@@ -36,8 +36,9 @@ class VariablesDocTest {
     void docsNameEveryShippedProviderAndEachOfItsVariables() throws IOException {
         String doc = Files.readString(DOC, StandardCharsets.UTF_8);
 
-        long providers = ServiceLoader.load(LinkProviderFactory.class).stream().count();
-        assertThat(providers).as("all shipped providers are on dist's class path").isEqualTo(13);
+        // Which providers ship is ProvidersShippedTest's concern; here each one must be documented.
+        assertThat(ServiceLoader.load(LinkProviderFactory.class).stream()).as("providers on dist's class path")
+                .isNotEmpty();
         ServiceLoader.load(LinkProviderFactory.class).forEach(factory -> {
             assertThat(doc).contains("\n## " + factory.id() + "\n");
             for (Variable variable : factory.variables()) {

@@ -16,6 +16,7 @@ import dev.scopelinks.host.plan.LinkPlanner;
 import dev.scopelinks.host.probe.ReportChecker;
 import dev.scopelinks.spi.ResourceType;
 import dev.scopelinks.spi.ScopeTopology;
+import dev.scopelinks.host.report.ReportKeys;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -114,10 +115,10 @@ class VolumeSnapshotDropInIT {
 
             assertThat(snapshotNode).endsWith(";<volume_snapshot>");
             assertThat(report.path("VolumeSnapshot").path("nodes").path(snapshotNode).path("latest")
-                    .path("scope-links-backups").path("value").asText())
+                    .path(ReportKeys.wire("scope-links-backups")).path("value").asText())
                     .isEqualTo("https://backups.example/shop/data-db-0/db-nightly");
             assertThat(report.path("VolumeSnapshotData").path("nodes").path(dataNode).path("latest")
-                    .path("scope-links-storage").path("value").asText())
+                    .path(ReportKeys.wire("scope-links-storage")).path("value").asText())
                     .isEqualTo("https://openebs.example/snapshots/pvc-0b6c_db-nightly_1732500000");
             assertThat(new ReportChecker().check(body, "scope-links")).isEmpty();
             assertThat(host.degradedProviders()).isEmpty();

@@ -10,8 +10,11 @@ import dev.scopelinks.host.report.ReportLayout;
 import dev.scopelinks.host.report.ReportModel;
 import dev.scopelinks.host.report.ReportPublisher;
 import dev.scopelinks.host.report.ReportUpdater;
+import dev.scopelinks.host.report.ReportSnapshot;
+import dev.scopelinks.host.server.ConnectionPolicy;
 import dev.scopelinks.host.server.PluginSocketServer;
 import dev.scopelinks.host.server.SocketInUseException;
+import dev.scopelinks.host.shard.PluginSockets;
 import dev.scopelinks.host.watch.CachedFields;
 import dev.scopelinks.host.watch.ClusterWatcher;
 import dev.scopelinks.spi.LinkProvider;
@@ -43,19 +46,21 @@ public final class ScopeLinksHost implements AutoCloseable {
     private final HostMetrics metrics;
     private final ReportModel model;
     private final ReportPublisher publisher;
-    private final PluginSocketServer server;
+    private final PluginSockets server;
     private final ClusterWatcher watcher;
     private final ReportUpdater updater;
     private final List<ProviderLoadFailure> catalogFailures;
     private final Watching watching;
     private final ProviderCatalog catalog;
     private volatile List<ProviderLoadFailure> failures;
+    /** The provider instances serving {@link #plan}; closed when a reload replaces them and at shutdown. */
+    private volatile List<ObjectRenderer> renderers;
     private volatile LinkPlan plan;
 
-    private ScopeLinksHost(HostMetrics metrics, ReportModel model, ReportPublisher publisher, PluginSocketServer server,
+    private ScopeLinksHost(HostMetrics metrics, ReportModel model, ReportPublisher publisher, PluginSockets server,
                            ClusterWatcher watcher, ReportUpdater updater, List<ProviderLoadFailure> catalogFailures,
                            List<ProviderLoadFailure> failures, LinkPlan plan, Watching watching,
-                           ProviderCatalog catalog) {
+                           ProviderCatalog catalog, List<ObjectRenderer> renderers) {
         this.metrics = metrics;
         this.model = model;
         this.publisher = publisher;
@@ -67,6 +72,7 @@ public final class ScopeLinksHost implements AutoCloseable {
         this.plan = plan;
         this.watching = watching;
         this.catalog = catalog;
+        this.renderers = List.copyOf(renderers);
     }
 
     /**
@@ -130,28 +136,30 @@ public final class ScopeLinksHost implements AutoCloseable {
         Objects.requireNonNull(watching, "watching");
         ReportModel model = new ReportModel(Clock.systemUTC());
         ReportPublisher publisher = new ReportPublisher(model, ReportLayout.of(plan), settings.coalesce(),
-                settings.maxReportBytes(), (snapshot, nanos) -> metrics.reportPublished(snapshot.body().length,
-                        snapshot.nodes(), snapshot.omittedNodes(), nanos));
-        String pluginId = plan.config().plugin().id();
-        PluginSocketServer server = new PluginSocketServer(new PluginSocketServer.Settings(
-                settings.socketPath(pluginId), settings.idleTimeout(), settings.takeoverWait(),
-                settings.maxConnections()), publisher::body, metrics);
+                settings.budget(), (snapshot, nanos) -> metrics.reportPublished(snapshot.bytes(), snapshot.nodes(),
+                        snapshot.omittedNodes(), snapshot.shards().size(), snapshot.largestShardBytes(), nanos));
+        PluginSockets server = new PluginSockets(settings::socketPath, path -> new PluginSocketServer.Settings(
+                path, settings.idleTimeout(), settings.takeoverWait(), settings.maxConnections(),
+                settings.headerTimeout(), settings.writeTimeout(), ConnectionPolicy.DEFAULT_WARN_INTERVAL),
+                publisher, metrics);
         ClusterWatcher watcher = new ClusterWatcher(client, plan.config().namespaces(), watching.apiRecheck(),
                 CachedFields.forPlan(plan, catalog.providers().values()), metrics, watching.healthInterval());
         ReportUpdater updater = new ReportUpdater(model, publisher, metrics::providerFailed, watcher,
                 watching.reconcile());
         List<ProviderLoadFailure> failures = new ArrayList<>(catalog.failures());
-        updater.useRenderers(renderers(plan, watcher, metrics, failures));
+        List<ObjectRenderer> renderers = renderers(plan, watcher, metrics, failures);
+        updater.useRenderers(renderers);
         metrics.providerLoadFailures(failures.size());
         try {
             server.start();
         } catch (IOException | SocketInUseException | InterruptedException | RuntimeException e) {
             updater.close();
             publisher.close();
+            closeProviders(renderers);
             throw e;
         }
         ScopeLinksHost host = new ScopeLinksHost(metrics, model, publisher, server, watcher, updater,
-                catalog.failures(), failures, plan, watching, catalog);
+                catalog.failures(), failures, plan, watching, catalog, renderers);
         try {
             watcher.watch(plan.watchedResources(), plan.optionalResources(), updater);
             boolean synced = watcher.awaitSynced(settings.syncTimeout());
@@ -178,12 +186,12 @@ public final class ScopeLinksHost implements AutoCloseable {
     private static List<ObjectRenderer> renderers(LinkPlan plan, ClusterWatcher watcher, HostMetrics metrics,
                                                   List<ProviderLoadFailure> failures) {
         List<ObjectRenderer> renderers = new ArrayList<>();
-        ProviderContext context = new ProviderContext(plan.config().cluster(), watcher);
         for (ProviderPlan provider : plan.providers()) {
+            ProviderContext context = ProviderContext.builder().clusterName(plan.config().cluster()).lookup(watcher)
+                    .settings(provider.settings()).build();
             try {
-                LinkProvider instance = provider.provider().factory().create(context);
-                renderers.add(new ObjectRenderer(provider, Objects.requireNonNull(instance, "create() returned null"),
-                        metrics));
+                LinkProvider instance = provider.provider().create(context);
+                renderers.add(new ObjectRenderer(provider, instance, metrics));
             } catch (RuntimeException | LinkageError e) {
                 failures.add(new ProviderLoadFailure(provider.provider().source(), provider.id()
                         + " failed to start: " + e));
@@ -213,15 +221,38 @@ public final class ScopeLinksHost implements AutoCloseable {
                     + next.config().namespaces() + ": that takes a restart");
         }
         List<ProviderLoadFailure> nextFailures = new ArrayList<>(catalogFailures);
+        // The new labels first: a report with new labels and old values for a moment misleads no
+        // one, while a rebuild between the renders and the layout would pair new links with old labels.
+        publisher.setLayout(ReportLayout.of(next));
         // Queued before the watch changes, so that events of newly watched resources reach the
         // writer after it has the renderers for them.
-        updater.useRenderers(renderers(next, watcher, metrics, nextFailures));
+        List<ObjectRenderer> previous = renderers;
+        renderers = renderers(next, watcher, metrics, nextFailures);
+        updater.useRenderers(renderers);
         failures = List.copyOf(nextFailures);
         metrics.providerLoadFailures(nextFailures.size());
-        publisher.setLayout(ReportLayout.of(next));
         watcher.watch(next.watchedResources(), next.optionalResources(),
                 CachedFields.forPlan(next, catalog.providers().values()), updater);
         plan = next;
+        closeOnceReplaced(previous);
+    }
+
+    /**
+     * Closes the providers a reload replaced, once the writer has switched to their successors, so
+     * none is asked for nodes after (or while) it closes.
+     */
+    private void closeOnceReplaced(List<ObjectRenderer> previous) {
+        try {
+            updater.settle();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        closeProviders(previous);
+    }
+
+    /** Tells providers the host is done with them; each closes once its call under way has returned. */
+    private static void closeProviders(List<ObjectRenderer> renderers) {
+        renderers.forEach(renderer -> renderer.provider().close());
     }
 
     /**
@@ -233,7 +264,7 @@ public final class ScopeLinksHost implements AutoCloseable {
         updater.rerenderAll();
         updater.settle();
         publisher.flush();
-        return publisher.body();
+        return publisher.wholeBody();
     }
 
     /** The plan being served. */
@@ -241,13 +272,24 @@ public final class ScopeLinksHost implements AutoCloseable {
         return plan;
     }
 
+    /** The plugin's own socket, the first shard's. */
     public Path socketPath() {
         return server.socketPath();
     }
 
-    /** The bytes served now. */
+    /** Every plugin socket open now, the plugin's own first; more than one while the report is sharded. */
+    public List<Path> socketPaths() {
+        return server.socketPaths();
+    }
+
+    /** The bytes served now on the plugin's own socket (the first shard). */
     public byte[] currentReport() {
         return publisher.body();
+    }
+
+    /** The report served now, every shard. */
+    public ReportSnapshot currentSnapshot() {
+        return publisher.snapshot();
     }
 
     /** Healthy while the socket server runs. */
@@ -268,12 +310,25 @@ public final class ScopeLinksHost implements AutoCloseable {
     public String readiness() {
         StringBuilder text = new StringBuilder();
         text.append(isHealthy() ? "socket: serving " : "socket: down ").append(server.socketPath()).append('\n');
+        List<Path> shards = server.socketPaths();
+        shards.stream().skip(1).forEach(shard -> text.append("shard socket: serving ").append(shard).append('\n'));
         List<?> pending = watcher.unsynced();
         text.append(pending.isEmpty() ? "watch: synced\n" : "watch: waiting for " + pending + "\n");
         watcher.stale(watching.staleAfter()).forEach(stale -> text.append("stale: ").append(stale)
                 .append("; serving the last good data\n"));
-        text.append("report: ").append(publisher.snapshot().nodes()).append(" node(s), ")
-                .append(publisher.body().length).append(" bytes\n");
+        ReportSnapshot snapshot = publisher.snapshot();
+        text.append("report: ").append(snapshot.nodes()).append(" node(s), ").append(snapshot.bytes())
+                .append(" bytes on ").append(snapshot.shards().size()).append(" socket(s)");
+        if (snapshot.shards().size() > 1) {
+            text.append(", largest ").append(snapshot.largestShardBytes()).append(" bytes");
+        }
+        text.append(" (budget ").append(publisher.budget().bytes()).append(" bytes per socket)\n");
+        if (snapshot.omittedNodes() > 0) {
+            text.append("degraded: ").append(snapshot.omittedNodes()).append(" node(s) left out: the report needs ")
+                    .append(snapshot.wantedShards() > snapshot.shards().size() ? "sockets still being opened"
+                            : "more than the " + publisher.budget().maxShards() + " socket(s) allowed (--max-shards)")
+                    .append('\n');
+        }
         failures.forEach(failure -> text.append("degraded: ").append(failure).append('\n'));
         degradedProviders().forEach((provider, reason) -> text.append("degraded: provider ").append(provider)
                 .append(" not ready: ").append(reason).append('\n'));
@@ -298,14 +353,16 @@ public final class ScopeLinksHost implements AutoCloseable {
         return metrics;
     }
 
-    /** Stops watching, removes the socket (and its directory when empty) and stops rebuilding. */
+    /** Stops watching, removes every socket (and its directory when empty) and stops rebuilding. */
     @Override
     public void close() {
+        List<Path> sockets = server.socketPaths();
         server.close();
-        removeEmptyDirectory(server.socketPath().getParent());
+        sockets.forEach(socket -> removeEmptyDirectory(socket.getParent()));
         watcher.close();
         updater.close();
         publisher.close();
+        closeProviders(renderers);
     }
 
     /** The plugin's own directory goes with its socket; Scope's plugin root stays. */

@@ -12,6 +12,7 @@ import dev.scopelinks.host.plan.LinkPlanner;
 import dev.scopelinks.host.probe.ReportChecker;
 import dev.scopelinks.host.testing.Eventually;
 import dev.scopelinks.host.testing.TestCatalog;
+import dev.scopelinks.host.report.ReportKeys;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -146,13 +147,37 @@ class ConfigFeaturesIT {
         Eventually.within(WATCH, () -> assertThat(link(shop, "scope-links-logs")).isPresent());
         assertThat(link(shop, "scope-links-runbook")).isEmpty();
         assertThat(link(shop, "scope-links-oncall")).isEmpty();
-        JsonNode template = poll().at("/Pod/metadata_templates/scope-links-runbook");
+        JsonNode template = poll().at("/Pod/metadata_templates/" + ReportKeys.wire("scope-links-runbook"));
         assertThat(template.get("label").asText()).isEqualTo("Runbook");
         assertThat(template.get("priority").asDouble()).isEqualTo(8.0);
         assertThat(metricsText())
                 .contains("scope_links_links_skipped_total{link=\"annotations\",provider=\"Pod\",reason=\"undeclared-slot\"}")
                 .contains("scope_links_links_skipped_total{link=\"runbook\",provider=\"Pod\",reason=\"invalid-annotation\"}")
                 .contains("scope_links_links_skipped_total{link=\"oncall\",provider=\"Pod\",reason=\"namespace-not-allowed\"}");
+        assertScopeAccepts();
+    }
+
+    @Test
+    void leavesOffAnnotationLinksThatReadAsAnotherHostAndServesInternationalHostsInPunycode() throws Exception {
+        start(CONFIG);
+        String first = podId(createPod("team-b", "api-3", Map.of(), Map.of(
+                "links.example.com/runbook", "https://ok.example.com@evil.example/",
+                "links.example.com/oncall", "https://b\u00FCcher.example/team-b")));
+        String second = podId(createPod("team-c", "api-4", Map.of(), Map.of(
+                "links.example.com/runbook", "https://wiki.example.com/\u202Egpj.exe",
+                "links.example.com/oncall", "https://ex\u0430mple.com/pager")));
+
+        Eventually.within(WATCH, () -> assertThat(link(first, "scope-links-oncall")).isPresent());
+        Eventually.within(WATCH, () -> assertThat(link(second, "scope-links-logs")).isPresent());
+
+        assertThat(link(first, "scope-links-oncall")).contains("https://xn--bcher-kva.example/team-b");
+        assertThat(link(first, "scope-links-runbook")).isEmpty();
+        assertThat(link(second, "scope-links-runbook")).isEmpty();
+        assertThat(link(second, "scope-links-oncall")).isEmpty();
+        assertThat(metricsText())
+                .contains("scope_links_links_skipped_total{link=\"runbook\",provider=\"Pod\",reason=\"unsafe-link:userinfo\"}")
+                .contains("scope_links_links_skipped_total{link=\"runbook\",provider=\"Pod\",reason=\"unsafe-link:bidi\"}")
+                .contains("scope_links_links_skipped_total{link=\"oncall\",provider=\"Pod\",reason=\"unsafe-link:look-alike-host\"}");
         assertScopeAccepts();
     }
 
@@ -170,7 +195,7 @@ class ConfigFeaturesIT {
         Eventually.within(RELOAD, () -> assertThat(link(pod, "scope-links-logs"))
                 .contains("https://logs.example.com/v2/shop/web-1"));
         System.out.printf("config reload applied %d ms after the ConfigMap swap%n", (System.nanoTime() - swapped) / 1_000_000);
-        assertThat(poll().at("/Pod/metadata_templates/scope-links-logs/label").asText()).isEqualTo("Logs v2");
+        assertThat(poll().at("/Pod/metadata_templates/" + ReportKeys.wire("scope-links-logs") + "/label").asText()).isEqualTo("Logs v2");
         assertThat(probe.connectionsOpened()).isEqualTo(1);
         // Same kinds: the Pod informer keeps running, so the API server sees no new list or watch.
         assertThat(server.getRequestCount()).isEqualTo(requestsBefore);
@@ -215,7 +240,7 @@ class ConfigFeaturesIT {
                 """);
 
         Eventually.within(WATCH, () -> assertThat(poll().at("/Service/nodes/" + service.replace("/", "~1")
-                + "/latest/scope-links-svc/value").asText()).isEqualTo("https://svc.example.com/shop/web"));
+                + "/latest/" + ReportKeys.wire("scope-links-svc") + "/value").asText()).isEqualTo("https://svc.example.com/shop/web"));
         assertThat(poll().at("/Pod/nodes").size()).isZero();
         assertScopeAccepts();
     }
@@ -254,7 +279,7 @@ class ConfigFeaturesIT {
     }
 
     private Optional<String> link(String nodeId, String key) throws Exception {
-        JsonNode value = poll().at("/Pod/nodes").path(nodeId).path("latest").path(key).path("value");
+        JsonNode value = poll().at("/Pod/nodes").path(nodeId).path("latest").path(ReportKeys.wire(key)).path("value");
         return value.isTextual() ? Optional.of(value.asText()) : Optional.empty();
     }
 

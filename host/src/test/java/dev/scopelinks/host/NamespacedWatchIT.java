@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scopelinks.host.config.ConfigLoader;
-import dev.scopelinks.host.demo.DemoCluster;
 import dev.scopelinks.host.metrics.HostMetrics;
 import dev.scopelinks.host.plugin.ProviderCatalog;
 import dev.scopelinks.host.plugin.ProviderLoader;
@@ -13,6 +12,7 @@ import dev.scopelinks.host.probe.ProbeClient;
 import dev.scopelinks.host.plan.LinkPlan;
 import dev.scopelinks.host.plan.LinkPlanner;
 import dev.scopelinks.host.testing.Eventually;
+import dev.scopelinks.standin.StandInCluster;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -36,7 +36,7 @@ class NamespacedWatchIT {
 
     @Test
     void linksOnlyObjectsInTheListedNamespaces() throws Exception {
-        try (DemoCluster cluster = DemoCluster.start(0)) {
+        try (StandInCluster cluster = StandInCluster.start(0)) {
             linksOnlyObjectsInTheListedNamespaces(cluster.client(), cluster.newClient(false));
         }
     }

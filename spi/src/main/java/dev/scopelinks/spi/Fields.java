@@ -15,12 +15,18 @@ import java.util.Optional;
  */
 public interface Fields {
 
-    /** The scalar at {@code path} as a string, or empty. */
+    /** The scalar at {@code path} as a string, or empty. Example: {@code pod.field("spec.nodeName")} is {@code Optional[worker-3]}. */
     Optional<String> field(String path);
 
-    /** The elements of the list at {@code path}, each as its own view; empty when absent. */
+    /**
+     * The elements of the list at {@code path}, each as its own view; empty when absent.
+     * Example: {@code node.list("status.addresses").get(0).field("type")} is {@code Optional[InternalIP]}.
+     */
     List<Fields> list(String path);
 
-    /** The string-to-scalar map at {@code path} (e.g. {@code "spec.selector.matchLabels"}); empty when absent. */
+    /**
+     * The string-to-scalar map at {@code path}; empty when absent.
+     * Example: {@code deployment.map("spec.selector.matchLabels")} is {@code {app=web}}.
+     */
     Map<String, String> map(String path);
 }

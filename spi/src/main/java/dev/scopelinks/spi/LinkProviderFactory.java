@@ -7,18 +7,25 @@ import java.util.Set;
  * The entry point of a provider, found with {@link java.util.ServiceLoader}: list the class in
  * {@code META-INF/services/dev.scopelinks.spi.LinkProviderFactory} and give it a public no-arg
  * constructor. The factory is cheap and stateless: the host reads its declarations at start and
- * calls {@link #create} once per configuration.
+ * calls {@link #create} once per configuration (at start and after each reload), with the jar's
+ * class loader as the thread's context class loader.
  *
  * <p>Three separate things are declared, never inferred from each other: the {@link #id() id}
  * operators write in their config, the {@link #watches() resource} it watches, and the
  * {@link #topology() topology} it feeds. The {@code Host} provider, for example, watches Nodes and
  * feeds the {@code Host} topology; the {@code Container} provider watches Pods.
  *
+ * <p>Most providers extend {@link DeclaredLinkProviderFactory}, which derives every declaration
+ * from one {@link ProviderDeclaration}; implement this interface directly only when that does not fit.
+ *
  * <p>Example: see the {@linkplain dev.scopelinks.spi package documentation}.
  */
 public interface LinkProviderFactory {
 
-    /** The API version the provider was compiled against: return {@link SpiVersion#CURRENT}. */
+    /**
+     * The API version the provider was compiled against: return {@link SpiVersion#CURRENT}.
+     * Example: {@code public int spiVersion() { return SpiVersion.CURRENT; }}
+     */
     int spiVersion();
 
     /**
@@ -27,19 +34,26 @@ public interface LinkProviderFactory {
      */
     String id();
 
-    /** The resource whose objects this provider turns into nodes. */
+    /**
+     * The resource whose objects this provider turns into nodes.
+     * Example: {@code ResourceType.namespaced("apps", "v1", "deployments", "Deployment")}.
+     */
     ResourceType watches();
 
-    /** The Scope topology the nodes belong to. */
+    /** The Scope topology the nodes belong to. Example: {@code ScopeTopology.DEPLOYMENT}. */
     ScopeTopology topology();
 
-    /** Every variable the provider offers, documented; templates may use only these. */
+    /**
+     * Every variable the provider offers, documented; templates may use only these.
+     * Example: {@code ObjectVariables.standardAnd(Variable.of("replicas", "desired replicas", "3"))}.
+     */
     List<Variable> variables();
 
     /**
      * Every other resource the provider may look up through {@link ObjectLookup}. The host watches
      * (and needs read access to) the part of it that {@link #dependsOn(Set)} returns for the
-     * configured templates. Example: Pods declare ReplicaSets to resolve their Deployment.
+     * configured templates. Example: Pods declare ReplicaSets to resolve their Deployment:
+     * {@code Set.of(OwnerChain.REPLICA_SETS, OwnerChain.JOBS)}.
      */
     default Set<ResourceType> dependsOn() {
         return Set.of();
@@ -70,6 +84,7 @@ public interface LinkProviderFactory {
     /**
      * Fields beyond the standard metadata the provider reads, as paths from the object's root
      * (e.g. {@code "spec.nodeName"}). The host may keep only these in its cache.
+     * Example: {@code Set.of("spec.replicas", "spec.selector.matchLabels")}.
      *
      * <p>The host's cache also keeps only the labels and annotations that the configured templates
      * ({@code labels.<key>}, {@code annotations.<key>}) and conditions use. A provider that reads a
@@ -99,6 +114,27 @@ public interface LinkProviderFactory {
         return false;
     }
 
-    /** Creates the provider for one configuration. */
+    /**
+     * The keys this provider reads from {@link ProviderContext#settings()}. The host rejects a
+     * config that sets any other key under the provider's {@code settings:}, with the key's
+     * file:line:col, so a misspelt key is never silently ignored. None by default.
+     *
+     * <p>Example: {@code public Set<String> settingKeys() { return Set.of("console"); }}
+     *
+     * @since SPI version 1 (added as a default method)
+     */
+    default Set<String> settingKeys() {
+        return Set.of();
+    }
+
+    /**
+     * Creates the provider for one configuration. Called at start and after each config reload;
+     * the host calls {@link LinkProvider#close()} on the instance it replaces. May throw (a setting
+     * that does not parse, say): the host then serves no links for this provider, reports it as
+     * degraded, and keeps every other provider running.
+     *
+     * <p>Example: {@code return object -> List.of(ScopeNode.of(topology(), object.uid(),
+     * ObjectVariables.standard(object).build()));}
+     */
     LinkProvider create(ProviderContext context);
 }

@@ -15,13 +15,16 @@ import java.util.Optional;
  */
 public interface ObjectLookup {
 
-    /** The object of {@code type} named {@code name} in {@code namespace} (empty string when cluster-scoped). */
+    /**
+     * The object of {@code type} named {@code name} in {@code namespace} (empty string when cluster-scoped).
+     * Example: {@code byName(OwnerChain.REPLICA_SETS, "shop", "web-7d4f8b")}.
+     */
     Optional<KubeObject> byName(ResourceType type, String namespace, String name);
 
-    /** The watched object with this uid, of any declared type. */
+    /** The watched object with this uid, of any declared type. Example: {@code byUid(owner.uid())}. */
     Optional<KubeObject> byUid(String uid);
 
-    /** A look-up that finds nothing, for providers that need none and for tests. */
+    /** A look-up that finds nothing, for providers that need none and for tests. Example: {@code ObjectLookup.none()}. */
     static ObjectLookup none() {
         return new ObjectLookup() {
             @Override

@@ -23,12 +23,12 @@ public record ResourceType(String group, String version, String plural, String k
         requireText(kind, "kind");
     }
 
-    /** A resource whose objects live in namespaces. */
+    /** A resource whose objects live in namespaces. Example: {@code namespaced("batch", "v1", "jobs", "Job")}. */
     public static ResourceType namespaced(String group, String version, String plural, String kind) {
         return new ResourceType(group, version, plural, kind, true);
     }
 
-    /** A resource whose objects are cluster-wide, such as Nodes. */
+    /** A resource whose objects are cluster-wide. Example: {@code clusterScoped("", "v1", "nodes", "Node")}. */
     public static ResourceType clusterScoped(String group, String version, String plural, String kind) {
         return new ResourceType(group, version, plural, kind, false);
     }

@@ -8,7 +8,7 @@ class VariableTest {
 
     @Test
     void familyMatchesAnyKeyUnderItsPrefixIncludingDotsAndSlashes() {
-        Variable labels = new Variable("labels.<key>", "a label", "web");
+        Variable labels = Variable.of("labels.<key>", "a label", "web");
         assertThat(labels.isFamily()).isTrue();
         assertThat(labels.matches("labels.app.kubernetes.io/name")).isTrue();
         assertThat(labels.matches("labels.")).isFalse();
@@ -17,7 +17,7 @@ class VariableTest {
 
     @Test
     void plainVariableMatchesOnlyItsName() {
-        Variable name = new Variable("name", "the name", "web");
+        Variable name = Variable.of("name", "the name", "web");
         assertThat(name.isFamily()).isFalse();
         assertThat(name.matches("name")).isTrue();
         assertThat(name.matches("namespace")).isFalse();

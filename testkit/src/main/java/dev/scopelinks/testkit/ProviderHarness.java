@@ -99,7 +99,14 @@ public final class ProviderHarness {
     public Run runObjects(List<KubeObject> objects) {
         LinkPlan plan = plan();
         ProviderPlan providerPlan = plan.providers().get(0);
-        LinkProvider provider = factory.create(new ProviderContext(plan.config().cluster(), new CachedObjects(cached)));
+        ProviderContext context = ProviderContext.builder().clusterName(plan.config().cluster())
+                .lookup(new CachedObjects(cached)).settings(providerPlan.settings()).build();
+        try (LinkProvider provider = providerPlan.provider().create(context)) {
+            return run(plan, providerPlan, provider, objects);
+        }
+    }
+
+    private Run run(LinkPlan plan, ProviderPlan providerPlan, LinkProvider provider, List<KubeObject> objects) {
         List<String> skips = new ArrayList<>();
         ObjectRenderer renderer = new ObjectRenderer(providerPlan, provider,
                 (providerId, linkId, object, skipped) -> skips.add(linkId + " on " + object + ": " + skipped.reason()

@@ -34,6 +34,39 @@ public final class TestObjects {
     }
 
     /**
+     * A ReplicaSet controlled by Deployment {@code deployment}, as YAML: what a Pod provider's test
+     * puts in the cache so that {@code workloadKind}/{@code workloadName} resolve. Example:
+     * {@code replicaSetOf("web", "shop", "web-7d4f8b", "7a1e0c52-0022-4c1a-9a00-000000000022")}.
+     */
+    public static String replicaSetOf(String deployment, String namespace, String name, String uid) {
+        return """
+                apiVersion: apps/v1
+                kind: ReplicaSet
+                metadata:
+                  name: %s
+                  namespace: %s
+                  uid: %s
+                  ownerReferences:
+                    - {apiVersion: apps/v1, kind: Deployment, name: %s, uid: %s-deployment, controller: true}
+                """.formatted(name, namespace, uid, deployment, uid);
+    }
+
+    /**
+     * A Node labelled with {@code zone}, as YAML, for tests of {@code nodeZone}. Example:
+     * {@code nodeInZone("worker-3", "eu-west-1a")}.
+     */
+    public static String nodeInZone(String name, String zone) {
+        return """
+                apiVersion: v1
+                kind: Node
+                metadata:
+                  name: %s
+                  uid: node-%s
+                  labels: {topology.kubernetes.io/zone: %s}
+                """.formatted(name, name, zone);
+    }
+
+    /**
      * The object described by {@code yaml} as the host's informer cache keeps it for a provider of
      * {@code factory}'s kind: the standard metadata plus the fields the provider declares it reads.
      * Look-ups and re-rendering after a config reload see exactly this.

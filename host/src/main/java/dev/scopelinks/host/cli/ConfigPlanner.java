@@ -10,17 +10,17 @@ import java.io.StringReader;
 import java.nio.file.Path;
 
 /** Loads a config and checks it against the providers; every error is reported at once. */
-final class ConfigPlanner {
+public final class ConfigPlanner {
 
     private ConfigPlanner() {
     }
 
-    static LinkPlan plan(Path file, ProviderCatalog catalog) throws ConfigException {
+    public static LinkPlan plan(Path file, ProviderCatalog catalog) throws ConfigException {
         ScopeLinksConfig config = ConfigLoader.withSystemEnvironment().load(file);
         return new LinkPlanner().plan(config, catalog);
     }
 
-    static LinkPlan plan(String name, String text, ProviderCatalog catalog) throws ConfigException {
+    public static LinkPlan plan(String name, String text, ProviderCatalog catalog) throws ConfigException {
         ScopeLinksConfig config = ConfigLoader.withSystemEnvironment().load(name, new StringReader(text));
         return new LinkPlanner().plan(config, catalog);
     }
@@ -35,7 +35,7 @@ final class ConfigPlanner {
     }
 
     /** The message printed for a rejected config. */
-    static String describe(ConfigException e) {
+    public static String describe(ConfigException e) {
         int count = e.errors().size();
         return e.getMessage() + "\n" + count + (count == 1 ? " error" : " errors") + " in the config; nothing was started.";
     }

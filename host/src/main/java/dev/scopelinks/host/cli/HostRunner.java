@@ -11,7 +11,7 @@ import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Starts a host and its admin endpoints, and stops both together. Shared by {@code serve} and {@code demo}. */
-final class HostRunner implements AutoCloseable {
+public final class HostRunner implements AutoCloseable {
 
     private final ScopeLinksHost host;
     private final AdminServer admin;
@@ -22,7 +22,7 @@ final class HostRunner implements AutoCloseable {
         this.admin = admin;
     }
 
-    static HostRunner start(RuntimeOptions options, HostSettings settings, LinkPlan plan, ProviderCatalog catalog,
+    public static HostRunner start(RuntimeOptions options, HostSettings settings, LinkPlan plan, ProviderCatalog catalog,
                             KubernetesClient client) throws Exception {
         return start(options, settings, options.watching(), plan, catalog, client);
     }
@@ -31,15 +31,15 @@ final class HostRunner implements AutoCloseable {
      * Starts the host, then its admin endpoints. An interrupt during start-up (a stop request)
      * leaves nothing behind: the host closes what it had started and removes its socket.
      */
-    static HostRunner start(RuntimeOptions options, HostSettings settings, ScopeLinksHost.Watching watching,
+    public static HostRunner start(RuntimeOptions options, HostSettings settings, ScopeLinksHost.Watching watching,
                             LinkPlan plan, ProviderCatalog catalog, KubernetesClient client) throws Exception {
         HostMetrics metrics = new HostMetrics();
         ScopeLinksHost host = ScopeLinksHost.start(settings, plan, catalog, client, metrics, watching);
         AdminServer admin = null;
         if (options.adminEnabled()) {
             try {
-                admin = new AdminServer(options.adminSocketAddress(), host::isHealthy, host::isReady, host::readiness,
-                        metrics);
+                admin = new AdminServer(options.adminSocketAddress(), options.adminPolicy(), host::isHealthy,
+                        host::isReady, host::readiness, metrics);
             } catch (IOException e) {
                 host.close();
                 throw new IOException("cannot open the admin port " + options.adminAddress + ":" + options.adminPort
@@ -49,11 +49,11 @@ final class HostRunner implements AutoCloseable {
         return new HostRunner(host, admin);
     }
 
-    ScopeLinksHost host() {
+    public ScopeLinksHost host() {
         return host;
     }
 
-    int adminPort() {
+    public int adminPort() {
         return admin == null ? -1 : admin.port();
     }
 

@@ -9,14 +9,14 @@ import java.util.Optional;
  * system property; defaults such as {@code providers/} and {@code conf/scope-links.yaml} are
  * found beside it.
  */
-final class Installation {
+public final class Installation {
 
     static final String HOME_PROPERTY = "scope-links.home";
 
     private Installation() {
     }
 
-    static Optional<Path> home() {
+    public static Optional<Path> home() {
         String home = System.getProperty(HOME_PROPERTY);
         return home == null || home.isBlank() ? Optional.empty() : Optional.of(Path.of(home));
     }

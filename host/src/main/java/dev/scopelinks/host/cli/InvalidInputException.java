@@ -1,9 +1,9 @@
 package dev.scopelinks.host.cli;
 
 /** Input the operator must fix; the message says what and where. Exits with {@link ExitCodes#INVALID_INPUT}. */
-final class InvalidInputException extends Exception {
+public final class InvalidInputException extends Exception {
 
-    InvalidInputException(String message) {
+    public InvalidInputException(String message) {
         super(message);
     }
 }

@@ -17,9 +17,10 @@ import picocli.CommandLine.ParseResult;
  * defaults come from {@code SCOPE_LINKS_LOG_FORMAT} and {@code SCOPE_LINKS_LOG_LEVEL}, which
  * logback.xml reads too, so lines logged before the command line is parsed already have the
  * format a manifest asked for. {@link ScopeLinksCli} applies the options of whichever command
- * runs before it is called: a command only has to declare the mixin.
+ * runs before it is called: a command only has to declare the mixin, from any package:
+ * {@code @Mixin LogOptions logging = new LogOptions();}.
  */
-final class LogOptions {
+public final class LogOptions {
 
     /** The line format. */
     enum Format {
@@ -28,8 +29,8 @@ final class LogOptions {
         /** One JSON object per line, for log shippers. */
         JSON;
 
-        /** The appender of logback.xml that writes this format. */
-        String appender() {
+        /** The name logback.xml knows this format by: it includes {@code scope-links-log-<name>.xml}. */
+        String configName() {
             return name().toLowerCase(Locale.ROOT);
         }
     }
@@ -52,6 +53,10 @@ final class LogOptions {
             description = "error, warn, info, debug or trace (default: SCOPE_LINKS_LOG_LEVEL, else info).")
     LogLevel level;
 
+    public LogOptions() {
+        // picocli sets the options
+    }
+
     /** Applies the {@code LogOptions} mixed into the command that {@code parsed} is about to run, if it has one. */
     static void applyTo(ParseResult parsed) {
         ParseResult command = parsed;
@@ -73,7 +78,7 @@ final class LogOptions {
         }
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         Level wanted = Level.toLevel(level.name());
-        if (wanted.equals(root.getLevel()) && root.getAppender(format.appender()) != null) {
+        if (wanted.equals(root.getLevel()) && format.configName().equals(context.getProperty("logFormat"))) {
             return;
         }
         URL config = LogOptions.class.getClassLoader().getResource("logback.xml");
@@ -82,7 +87,7 @@ final class LogOptions {
             return;
         }
         context.reset();
-        context.putProperty(FORMAT_PROPERTY, format.appender());
+        context.putProperty(FORMAT_PROPERTY, format.configName());
         context.putProperty(LEVEL_PROPERTY, level.name());
         JoranConfigurator configurator = new JoranConfigurator();
         configurator.setContext(context);

@@ -8,14 +8,14 @@ import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** {@code --providers-dir}, shared by every command that loads providers. */
-final class ProviderOptions {
+public final class ProviderOptions {
 
     @Option(names = "--providers-dir", paramLabel = "DIR",
             description = "Directory of provider jars to load besides the built-in class path "
                     + "(default: providers/ beside the installation).")
     Path providersDir;
 
-    ProviderCatalog load() throws InvalidInputException {
+    public ProviderCatalog load() throws InvalidInputException {
         Optional<Path> dir = Optional.ofNullable(providersDir).or(Installation::defaultProvidersDir);
         try {
             return new ProviderLoader(ProviderOptions.class.getClassLoader(), dir).load();

@@ -42,9 +42,10 @@ final class ReportCommand implements Callable<Integer> {
             description = "Kubeconfig to use (default: KUBECONFIG, ~/.kube/config, or the pod's service account).")
     Path kubeconfig;
 
-    @Option(names = "--sync-timeout", paramLabel = "SECONDS", defaultValue = "60",
-            description = "How long to wait for the first full list of every watched resource (default: ${DEFAULT-VALUE}).")
-    int syncTimeoutSeconds;
+    @Option(names = "--sync-timeout", paramLabel = "DURATION", defaultValue = HostSettings.DEFAULT_SYNC_TIMEOUT,
+            description = "How long to wait for the first full list of every watched resource, as for serve: PT60S, "
+                    + "60s or 60 (default: ${DEFAULT-VALUE}).")
+    Duration syncTimeout;
 
     @Mixin
     ProviderOptions providers = new ProviderOptions();
@@ -59,7 +60,7 @@ final class ReportCommand implements Callable<Integer> {
         Path root = Files.createTempDirectory("scope-links-report-");
         HostSettings defaults = HostSettings.defaults(root);
         HostSettings settings = new HostSettings(root, defaults.idleTimeout(), Duration.ZERO, defaults.coalesce(),
-                Duration.ofSeconds(syncTimeoutSeconds), defaults.maxReportBytes(), 1);
+                syncTimeout, defaults.maxReportBytes(), 1);
         KubernetesClient client = client();
         ScopeLinksHost host = null;
         try {
@@ -68,8 +69,8 @@ final class ReportCommand implements Callable<Integer> {
             out.println(new String(host.settledReport(), StandardCharsets.UTF_8));
             out.flush();
             if (!host.isReady()) {
-                spec.commandLine().getErr().println("warning: not every resource listed within " + syncTimeoutSeconds
-                        + " s; the report above is partial");
+                spec.commandLine().getErr().println("warning: not every resource listed within "
+                        + DurationConverter.describe(syncTimeout) + "; the report above is partial");
                 return ExitCodes.RUNTIME_FAILURE;
             }
             return ExitCodes.OK;

@@ -13,6 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -91,13 +95,37 @@ final class ServeCommand implements Callable<Integer> {
 
     private KubernetesClient client() throws Exception {
         if (kubeconfig == null) {
-            return new KubernetesClientBuilder().build();
+            return builder().build();
         }
         if (!Files.isReadable(kubeconfig)) {
             throw new InvalidInputException("cannot read --kubeconfig " + kubeconfig);
         }
         Config config = Config.fromKubeconfig(null, Files.readString(kubeconfig, StandardCharsets.UTF_8),
                 kubeconfig.toString());
-        return new KubernetesClientBuilder().withConfig(config).build();
+        return builder().withConfig(config).build();
+    }
+
+    /**
+     * fabric8 runs informer event handlers, list/watch bookkeeping and reconnect timers on its task
+     * executor; naming its threads {@code kube-tasks-N} lets a thread dump say who is doing what
+     * (see docs/architecture.md, "Threads").
+     */
+    private static KubernetesClientBuilder builder() {
+        AtomicInteger threads = new AtomicInteger();
+        return new KubernetesClientBuilder().withTaskExecutorSupplier(new KubernetesClientBuilder.ExecutorSupplier() {
+            @Override
+            public Executor get() {
+                return Executors.newCachedThreadPool(runnable -> {
+                    Thread thread = new Thread(runnable, "kube-tasks-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+            }
+
+            @Override
+            public void onClose(Executor executor) {
+                ((ExecutorService) executor).shutdownNow();
+            }
+        });
     }
 }

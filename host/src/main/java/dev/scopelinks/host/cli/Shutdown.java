@@ -16,7 +16,7 @@ import sun.misc.Signal;
  * making Kubernetes wait out its grace period and SIGKILL the pod with the socket left behind. The
  * command then reports the stop with {@link #requested()} and exits 0.
  */
-final class Shutdown {
+public final class Shutdown {
 
     private static final Logger LOG = LoggerFactory.getLogger(Shutdown.class);
 
@@ -25,7 +25,7 @@ final class Shutdown {
     /** Guarded by {@code this}: whether start-up is over, after which a signal no longer interrupts. */
     private boolean started;
 
-    Shutdown() {
+    public Shutdown() {
         for (String name : new String[] {"TERM", "INT"}) {
             try {
                 Signal.handle(new Signal(name), signal -> request("SIG" + signal.getName()));
@@ -36,7 +36,7 @@ final class Shutdown {
     }
 
     /** Asks for a stop, as a signal does (also how tests stop a command). */
-    synchronized void request(String reason) {
+    public synchronized void request(String reason) {
         requested.countDown();
         if (started) {
             LOG.info("{} received; stopping", reason);
@@ -47,17 +47,17 @@ final class Shutdown {
     }
 
     /** Start-up is over: a stop request from now on wakes {@link #await()} instead of interrupting. */
-    synchronized void started() {
+    public synchronized void started() {
         started = true;
     }
 
     /** Whether a stop was requested (so a failure of start-up is just its interruption). */
-    boolean requested() {
+    public boolean requested() {
         return requested.getCount() == 0;
     }
 
     /** Closes {@code onExit} however the JVM ends (it must tolerate being closed twice). */
-    void closeOnExit(AutoCloseable onExit) {
+    public void closeOnExit(AutoCloseable onExit) {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 onExit.close();
@@ -68,7 +68,7 @@ final class Shutdown {
     }
 
     /** Blocks until a stop is requested. */
-    void await() throws InterruptedException {
+    public void await() throws InterruptedException {
         started();
         if (requested()) {
             Thread.interrupted(); // an interrupt start-up did not notice is spent: stopping is what it asked for

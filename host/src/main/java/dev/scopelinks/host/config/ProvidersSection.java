@@ -14,7 +14,7 @@ final class ProvidersSection {
 
     private static final String PATH = "providers";
     /** The keys one provider's entry may have. */
-    private static final Set<String> KEYS = Set.of("links");
+    private static final Set<String> KEYS = Set.of("links", "settings");
 
     private final YamlBinder yaml;
     private final LinksSection links;
@@ -54,6 +54,20 @@ final class ProvidersSection {
         }
         yaml.knownKeys(body, path, KEYS);
         List<LinkConfig> providerLinks = links.bind(body, path, provider.key());
-        return new ProviderConfig(provider.key(), provider.keyLocation(), providerLinks);
+        return new ProviderConfig(provider.key(), provider.keyLocation(), providerLinks, settings(body, path));
+    }
+
+    /** The provider's own {@code settings:}: scalars by key; the planner checks the keys against the provider's. */
+    private Map<String, SourceText> settings(YamlNode.Mapping provider, String providerPath) {
+        Map<String, SourceText> settings = new LinkedHashMap<>();
+        YamlNode.Entry entry = provider.entries().get("settings");
+        YamlNode.Mapping mapping = entry == null ? null : yaml.mapping(entry.value(), providerPath + ".settings");
+        if (mapping != null) {
+            for (YamlNode.Entry setting : mapping.entries().values()) {
+                yaml.scalarText(setting.value(), providerPath + ".settings." + setting.key())
+                        .ifPresent(text -> settings.put(setting.key(), text));
+            }
+        }
+        return settings;
     }
 }

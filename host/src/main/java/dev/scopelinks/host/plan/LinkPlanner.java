@@ -12,6 +12,7 @@ import dev.scopelinks.host.config.ScopeLinksConfig;
 import dev.scopelinks.host.config.SourceText;
 import dev.scopelinks.host.plugin.LoadedProvider;
 import dev.scopelinks.host.plugin.ProviderCatalog;
+import dev.scopelinks.spi.ProviderSettings;
 import dev.scopelinks.host.template.EncodingHelper;
 import dev.scopelinks.host.template.TemplateCompiler;
 import dev.scopelinks.host.template.TemplateException;
@@ -24,6 +25,9 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Checks a config against the installed providers and compiles its templates, collecting every
@@ -33,6 +37,23 @@ public final class LinkPlanner {
 
     /** The config-level variable holding the cluster's name. */
     public static final String CLUSTER_VARIABLE = "cluster";
+
+    /** The provider's {@code settings:}, each key checked against those the provider reads. */
+    private static ProviderSettings settings(LoadedProvider provider, ProviderConfig providerConfig, String path,
+                                             List<ConfigError> errors) {
+        Set<String> accepted = Objects.requireNonNullElse(provider.factory().settingKeys(), Set.of());
+        ProviderSettings.Builder settings = ProviderSettings.builder();
+        providerConfig.settings().forEach((key, value) -> {
+            if (accepted.contains(key)) {
+                settings.put(key, value.text(), value.location().toString());
+            } else {
+                errors.add(new ConfigError(value.location(), path + ".settings." + key, provider.id()
+                        + (accepted.isEmpty() ? " takes no settings" : " has no setting '" + key + "'"
+                        + Hints.didYouMean(key, accepted) + "; it takes " + String.join(", ", new TreeSet<>(accepted)))));
+            }
+        });
+        return settings.build();
+    }
 
     private final TemplateCompiler compiler = new TemplateCompiler();
 
@@ -78,13 +99,14 @@ public final class LinkPlanner {
                 LinkConfig link = providerConfig.links().get(i);
                 SourceText url = link.url();
                 try {
-                    UrlTemplate template = compiler.compile(url.location().toString(), url.text(), scope);
+                    UrlTemplate template = compiler.compile(url.text(), scope);
                     links.add(new CompiledLink(config.plugin().id() + "-" + link.id(), link, template));
                 } catch (TemplateException e) {
                     errors.add(templateError(url, path + ".links[" + i + "].url", e));
                 }
             }
-            plans.add(new ProviderPlan(provider, links, annotationPlan(config, providerConfig, errors)));
+            plans.add(new ProviderPlan(provider, links, annotationPlan(config, providerConfig, errors),
+                    settings(provider, providerConfig, path, errors)));
         }
         for (String name : config.vars().keySet()) {
             if (EncodingHelper.forSection(name).isPresent()) {

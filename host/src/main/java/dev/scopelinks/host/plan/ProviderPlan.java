@@ -1,6 +1,7 @@
 package dev.scopelinks.host.plan;
 
 import dev.scopelinks.host.plugin.LoadedProvider;
+import dev.scopelinks.spi.ProviderSettings;
 import dev.scopelinks.spi.ResourceType;
 import dev.scopelinks.spi.ScopeTopology;
 import java.util.ArrayList;
@@ -16,12 +17,19 @@ import java.util.Set;
  * @param links       its links, in configured order
  * @param annotations the annotation link slots its objects may fill
  */
-public record ProviderPlan(LoadedProvider provider, List<CompiledLink> links, AnnotationPlan annotations) {
+public record ProviderPlan(LoadedProvider provider, List<CompiledLink> links, AnnotationPlan annotations,
+                           ProviderSettings settings) {
 
     public ProviderPlan {
         Objects.requireNonNull(provider, "provider");
         links = List.copyOf(links);
         Objects.requireNonNull(annotations, "annotations");
+        Objects.requireNonNull(settings, "settings");
+    }
+
+    /** A provider with links and annotation slots, and no settings. */
+    public ProviderPlan(LoadedProvider provider, List<CompiledLink> links, AnnotationPlan annotations) {
+        this(provider, links, annotations, ProviderSettings.empty());
     }
 
     /** A provider with configured links only. */

@@ -1,6 +1,8 @@
 package dev.scopelinks.host.plugin;
 
+import dev.scopelinks.spi.LinkProvider;
 import dev.scopelinks.spi.LinkProviderFactory;
+import dev.scopelinks.spi.ProviderContext;
 import java.util.Objects;
 
 /**
@@ -18,5 +20,19 @@ public record LoadedProvider(LinkProviderFactory factory, String source) {
 
     public String id() {
         return factory.id();
+    }
+
+    /**
+     * Creates the provider for one configuration. {@code create} and every later call on the
+     * instance run with the provider's own class loader as the thread's context class loader, so
+     * libraries a provider jar bundles that look classes up through it find the jar's classes,
+     * not the host's.
+     *
+     * @throws RuntimeException when the factory throws or returns null
+     */
+    public LinkProvider create(ProviderContext context) {
+        ClassLoader loader = factory.getClass().getClassLoader();
+        LinkProvider created = ContextClassLoader.call(loader, () -> factory.create(context));
+        return new IsolatedProvider(id(), Objects.requireNonNull(created, "create() returned null"), loader);
     }
 }

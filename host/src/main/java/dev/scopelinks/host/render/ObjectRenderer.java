@@ -4,6 +4,7 @@ import dev.scopelinks.host.plan.AnnotationPlan;
 import dev.scopelinks.host.plan.CompiledLink;
 import dev.scopelinks.host.plan.ProviderPlan;
 import dev.scopelinks.host.template.RenderResult;
+import dev.scopelinks.host.template.LinkSafety;
 import dev.scopelinks.host.template.UrlCheck;
 import dev.scopelinks.spi.KubeObject;
 import dev.scopelinks.spi.LinkProvider;
@@ -38,6 +39,11 @@ public final class ObjectRenderer {
         return plan;
     }
 
+    /** The provider instance this renderer calls. */
+    public LinkProvider provider() {
+        return provider;
+    }
+
     /**
      * One row of one node: a URL, or why the node does not get it.
      *
@@ -46,8 +52,9 @@ public final class ObjectRenderer {
      * @param label   the row label
      * @param url     the URL, or null when skipped
      * @param skipped why there is no URL: {@code condition} (its {@code when:} does not select the
-     *                object: not counted), {@code missing:<var>}, {@code invalid-url}, {@code render-error},
-     *                {@code invalid-annotation}, {@code namespace-not-allowed}, {@code undeclared-slot}
+     *                object: not counted), {@code missing:<var>}, {@code invalid-url},
+     *                {@code invalid-annotation}, {@code namespace-not-allowed}, {@code undeclared-slot},
+     *                {@code unsafe-link:<why>} (see {@link LinkSafety})
      */
     public record Outcome(String key, String id, String label, String url, RenderResult.Skipped skipped) {
         public boolean rendered() {
@@ -126,7 +133,8 @@ public final class ObjectRenderer {
 
     /**
      * The rows the object's own annotations fill. Values are taken as written, never as templates,
-     * and served only when they are absolute http(s) URLs within the length limit.
+     * and served only when they are absolute http(s) URLs within the length limit that read as where
+     * they go ({@link LinkSafety}).
      */
     private List<Outcome> annotationLinks(KubeObject object) {
         AnnotationPlan annotations = plan.annotations();
@@ -160,7 +168,13 @@ public final class ObjectRenderer {
                         "annotation " + annotation + " is " + problem)));
                 continue;
             }
-            outcomes.add(new Outcome(row.key(), slot, label, trimmed, null));
+            RenderResult safe = LinkSafety.check(trimmed);
+            if (safe instanceof RenderResult.Skipped unsafe) {
+                outcomes.add(new Outcome(row.key(), slot, label, null, new RenderResult.Skipped(unsafe.reason(),
+                        "annotation " + annotation + " " + unsafe.detail())));
+                continue;
+            }
+            outcomes.add(new Outcome(row.key(), slot, label, ((RenderResult.Rendered) safe).url(), null));
         }
         for (String key : values.keySet()) {
             if (key.startsWith(prefix) && !declared.contains(key)) {

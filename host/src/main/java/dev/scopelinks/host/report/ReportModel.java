@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -25,6 +24,12 @@ import java.util.function.Consumer;
  * bytes. Watch handlers change one object's entry at a time; building the report then only
  * concatenates bytes. A link keeps the timestamp of when its value was last computed, so an
  * unchanged object (a resync, a status-only update) changes nothing and costs no rebuild.
+ *
+ * <p>The fragments are as short as Scope allows, since the probe's decoding of the body is what
+ * limits a plugin socket: each link is written under its five-character {@link ReportKeys#wire wire
+ * key}, and timestamps have whole seconds ({@code 2026-11-25T10:00:00Z}, which Go's RFC 3339
+ * parser takes). Scope keeps the later timestamp when it merges, so a changed value is always
+ * stamped at least one second after the value it replaces, even within the same second.
  */
 public final class ReportModel {
 
@@ -38,6 +43,7 @@ public final class ReportModel {
     private static final byte[] NODE_CLOSE = ascii("}}");
 
     private final Clock clock;
+    private final Map<String, byte[]> wireKeys = new ConcurrentHashMap<>();
     private final Map<ScopeTopology, ConcurrentHashMap<String, List<NodeState>>> topologies;
 
     public ReportModel(Clock clock) {
@@ -91,9 +97,14 @@ public final class ReportModel {
 
     /** Hands every node fragment ({@code "id":{…}}) of {@code topology} to {@code sink}. */
     void forEachFragment(ScopeTopology topology, Consumer<byte[]> sink) {
+        forEachNode(topology, node -> sink.accept(node.fragment()));
+    }
+
+    /** Hands every node of {@code topology} to {@code sink}, with what sharding needs to know of it. */
+    void forEachNode(ScopeTopology topology, Consumer<ServedNode> sink) {
         for (List<NodeState> states : topologies.get(topology).values()) {
             for (NodeState state : states) {
-                sink.accept(state.fragment());
+                sink.accept(state.served());
             }
         }
     }
@@ -112,7 +123,7 @@ public final class ReportModel {
         if (previous != null) {
             previous.forEach(state -> before.put(state.nodeId(), state));
         }
-        long now = clock.instant().truncatedTo(ChronoUnit.MILLIS).toEpochMilli();
+        long now = clock.instant().getEpochSecond();
         List<NodeState> states = new ArrayList<>(nodes.size());
         for (RenderedNode node : nodes) {
             NodeState old = before.get(node.nodeId());
@@ -127,10 +138,19 @@ public final class ReportModel {
                 values[i] = link.getValue();
                 hashes[i] = hash(link.getValue());
                 int kept = old == null ? -1 : old.indexOf(keys[i]);
-                stamps[i] = kept >= 0 && old.valueHashes()[kept] == hashes[i] ? old.timestamps()[kept] : now;
+                if (kept < 0) {
+                    stamps[i] = now;
+                } else if (old.valueHashes()[kept] == hashes[i]) {
+                    stamps[i] = old.timestamps()[kept];
+                } else {
+                    // Whole seconds: a second change within one second must still win Scope's merge.
+                    stamps[i] = Math.max(now, old.timestamps()[kept] + 1);
+                }
                 i++;
             }
-            states.add(new NodeState(node.nodeId(), keys, hashes, stamps, fragment(node.nodeId(), keys, values, stamps)));
+            byte[] fragment = fragment(node.nodeId(), keys, values, stamps);
+            states.add(new NodeState(node.nodeId(), keys, hashes, stamps,
+                    new ServedNode(fragment, nodeHash(node.nodeId()), count)));
         }
         return List.copyOf(states);
     }
@@ -140,7 +160,7 @@ public final class ReportModel {
             return false;
         }
         for (int i = 0; i < next.size(); i++) {
-            if (!Arrays.equals(previous.get(i).fragment(), next.get(i).fragment())) {
+            if (!Arrays.equals(previous.get(i).served().fragment(), next.get(i).served().fragment())) {
                 return false;
             }
         }
@@ -148,7 +168,7 @@ public final class ReportModel {
     }
 
     /** {@code "<id>":{"id":"<id>","latest":{"<key>":{"timestamp":"…","value":"…"},…}}}. */
-    private static byte[] fragment(String nodeId, String[] keys, String[] values, long[] stamps) {
+    private byte[] fragment(String nodeId, String[] keys, String[] values, long[] stamps) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(128 + keys.length * 200);
         byte[] id = quoted(nodeId);
         out.writeBytes(id);
@@ -159,9 +179,9 @@ public final class ReportModel {
             if (i > 0) {
                 out.write(',');
             }
-            out.writeBytes(quoted(keys[i]));
+            out.writeBytes(wireKeys.computeIfAbsent(keys[i], key -> quoted(ReportKeys.wire(key))));
             out.writeBytes(TIMESTAMP_OPEN);
-            out.writeBytes(ascii(TIMESTAMP.format(Instant.ofEpochMilli(stamps[i]))));
+            out.writeBytes(ascii(TIMESTAMP.format(Instant.ofEpochSecond(stamps[i]))));
             out.writeBytes(VALUE_OPEN);
             out.writeBytes(quoted(values[i]));
             out.write('}');
@@ -172,12 +192,12 @@ public final class ReportModel {
 
     /** A 64-bit FNV-1a hash: enough to tell whether a link's value changed without keeping the value twice. */
     private static long hash(String value) {
-        long hash = 0xcbf29ce484222325L;
-        for (int i = 0; i < value.length(); i++) {
-            hash ^= value.charAt(i);
-            hash *= 0x100000001b3L;
-        }
-        return hash;
+        return ReportKeys.fnv(value);
+    }
+
+    /** The stable hash of a node id that places the node on a shard; the same id always gets the same hash. */
+    static long nodeHash(String nodeId) {
+        return ReportKeys.mix(ReportKeys.fnv(nodeId));
     }
 
     static byte[] quoted(String text) {
@@ -198,7 +218,7 @@ public final class ReportModel {
      * time the value was computed. The values themselves live once, inside the fragment, which
      * halves the memory of a node compared with keeping them as strings too.
      */
-    private record NodeState(String nodeId, String[] keys, long[] valueHashes, long[] timestamps, byte[] fragment) {
+    private record NodeState(String nodeId, String[] keys, long[] valueHashes, long[] timestamps, ServedNode served) {
         int indexOf(String key) {
             for (int i = 0; i < keys.length; i++) {
                 if (keys[i].equals(key)) {
@@ -207,5 +227,15 @@ public final class ReportModel {
             }
             return -1;
         }
+    }
+
+    /**
+     * A node as the writer sees it.
+     *
+     * @param fragment its JSON, {@code "id":{…}}
+     * @param idHash   the stable hash of its node id, which picks its shard
+     * @param entries  its {@code latest} entries (links)
+     */
+    record ServedNode(byte[] fragment, long idHash, int entries) {
     }
 }

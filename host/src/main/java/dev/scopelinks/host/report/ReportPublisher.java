@@ -2,7 +2,9 @@ package dev.scopelinks.host.report;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -10,9 +12,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the bytes the socket serves. Changes only request a rebuild; one background thread
+ * Keeps the bytes the sockets serve. Changes only request a rebuild; one background thread
  * rebuilds at most once per coalescing window, so a burst of cluster events costs one rebuild, and
  * a request only reads a volatile reference: no lock, no serialization on the request path.
+ *
+ * <p>The report is split over as many plugin sockets as the {@link ShardBudget} asks for (see
+ * {@link ReportWriter}); the {@link Sockets} open and close them. Nodes go only onto shards whose
+ * socket is open, so a new shard takes nodes once its socket answers, and a shard that goes away
+ * has handed its nodes back before its socket is closed.
  */
 public final class ReportPublisher implements AutoCloseable {
 
@@ -24,37 +31,90 @@ public final class ReportPublisher implements AutoCloseable {
         void published(ReportSnapshot snapshot, long buildNanos);
     }
 
+    /** The plugin sockets the shards are served on. */
+    public interface Sockets {
+        /** How many shard sockets answer now, counted from the plugin's own. */
+        int serving();
+
+        /**
+         * Called on the builder thread after each rebuild: open the sockets {@code snapshot} wants
+         * (asking for a rebuild once they answer) and close those beyond its shards.
+         */
+        void reconcile(ReportSnapshot snapshot);
+    }
+
     private final ReportModel model;
     private final ReportWriter writer;
+    private final ShardBudget budget;
     private final Duration coalesce;
     private final Listener listener;
     private final ScheduledExecutorService executor;
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile ReportLayout layout;
     private volatile ReportSnapshot current;
-    private boolean warnedAboutSize;
+    private volatile Sockets sockets;
+    private boolean omitting;
 
-    public ReportPublisher(ReportModel model, ReportLayout layout, Duration coalesce, long maxBytes, Listener listener) {
+    /** A publisher that splits the report over sockets within {@code budget}. */
+    public ReportPublisher(ReportModel model, ReportLayout layout, Duration coalesce, ShardBudget budget,
+                           Listener listener) {
         this.model = Objects.requireNonNull(model, "model");
         this.layout = Objects.requireNonNull(layout, "layout");
         this.coalesce = Objects.requireNonNull(coalesce, "coalesce");
+        this.budget = Objects.requireNonNull(budget, "budget");
         this.listener = Objects.requireNonNull(listener, "listener");
-        this.writer = new ReportWriter(Math.min(maxBytes, ReportWriter.SCOPE_BODY_LIMIT));
+        this.writer = new ReportWriter(budget);
         this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "report-builder");
             thread.setDaemon(true);
             return thread;
         });
-        this.current = writer.write(layout, model);
+        this.current = writer.write(layout, model, 1, 1);
     }
 
-    /** The bytes to serve now. */
+    /** A publisher for one socket whose body stays at or under {@code maxBytes} (and Scope's 50 MB). */
+    public ReportPublisher(ReportModel model, ReportLayout layout, Duration coalesce, long maxBytes, Listener listener) {
+        this(model, layout, coalesce, ShardBudget.singleSocket(maxBytes), listener);
+    }
+
+    /**
+     * Serves the shards on {@code sockets} from the next rebuild on; until then everything goes on
+     * the first socket. Set once, when the first socket is up: the sockets need the publisher for
+     * their bodies, so they cannot be handed to its constructor.
+     */
+    public void serveOn(Sockets sockets) {
+        this.sockets = Objects.requireNonNull(sockets, "sockets");
+        requestRebuild();
+    }
+
+    public ShardBudget budget() {
+        return budget;
+    }
+
+    /** The first shard's bytes: the whole report while it fits one socket. */
     public byte[] body() {
         return current.body();
     }
 
+    /**
+     * The bytes to serve now on shard {@code index}'s socket. A socket about to be closed has no
+     * nodes left and gets a report with only its {@code Plugins} entry.
+     */
+    public byte[] body(int index) {
+        ReportSnapshot snapshot = current;
+        if (index < snapshot.shards().size()) {
+            return snapshot.shards().get(index).body();
+        }
+        return emptyShard(index, snapshot.shards().size());
+    }
+
     public ReportSnapshot snapshot() {
         return current;
+    }
+
+    /** The layout in use (the plugin id names the sockets). */
+    public ReportLayout layout() {
+        return layout;
     }
 
     /** Swaps the config-dependent parts (after a reload) and rebuilds. */
@@ -68,7 +128,7 @@ public final class ReportPublisher implements AutoCloseable {
         if (scheduled.compareAndSet(false, true)) {
             try {
                 executor.schedule(this::rebuild, coalesce.toNanos(), TimeUnit.NANOSECONDS);
-            } catch (java.util.concurrent.RejectedExecutionException closed) {
+            } catch (RejectedExecutionException closed) {
                 scheduled.set(false);
             }
         }
@@ -78,10 +138,21 @@ public final class ReportPublisher implements AutoCloseable {
     public void flush() throws InterruptedException {
         try {
             executor.submit(this::rebuild).get();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException("rebuilding the report failed", e.getCause());
-        } catch (java.util.concurrent.RejectedExecutionException closed) {
+        } catch (RejectedExecutionException closed) {
             // closed: nothing left to publish
+        }
+    }
+
+    /** Every node in one body, whatever the budget: what {@code scope-links report} prints. */
+    public byte[] wholeBody() throws InterruptedException {
+        try {
+            return executor.submit(() -> writer.writeWhole(layout, model)).get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("writing the report failed", e.getCause());
+        } catch (RejectedExecutionException closed) {
+            return writer.writeWhole(layout, model);
         }
     }
 
@@ -89,17 +160,48 @@ public final class ReportPublisher implements AutoCloseable {
         scheduled.set(false);
         try {
             long start = System.nanoTime();
-            ReportSnapshot snapshot = writer.write(layout, model);
+            Sockets target = sockets;
+            ReportSnapshot previous = current;
+            ReportSnapshot snapshot = writer.write(layout, model, previous.wantedShards(),
+                    target == null ? 1 : Math.max(1, target.serving()));
             current = snapshot;
-            if (snapshot.omittedNodes() > 0 && !warnedAboutSize) {
-                warnedAboutSize = true;
-                LOG.error("The report exceeds the size cap: {} nodes left out. Scope refuses reports over 50 MB; "
-                        + "configure fewer links or watch fewer namespaces", snapshot.omittedNodes());
-            }
+            report(previous, snapshot);
             listener.published(snapshot, System.nanoTime() - start);
+            if (target != null) {
+                target.reconcile(snapshot);
+            }
         } catch (RuntimeException e) {
             LOG.error("Rebuilding the report failed; the previous report stays in service", e);
         }
+    }
+
+    /** Logs what an operator must know once per change: shards coming and going, nodes left out. */
+    private void report(ReportSnapshot previous, ReportSnapshot next) {
+        if (next.wantedShards() != previous.wantedShards()) {
+            LOG.info("The report needs {} plugin socket(s) now ({} nodes, {} bytes; budget {} bytes per socket, "
+                    + "at most {} sockets)", next.wantedShards(), next.nodes(), next.bytes(), budget.bytes(),
+                    budget.maxShards());
+        }
+        boolean limited = next.omittedNodes() > 0 && next.shards().size() >= budget.maxShards();
+        if (limited && !omitting) {
+            omitting = true;
+            LOG.error("{} node(s) left out: the report does not fit in {} plugin socket(s) of {} bytes. Nodes are "
+                    + "kept by topology order, then by node id hash. Raise --max-shards or --shard-bytes, or "
+                    + "configure fewer links (scope_links_report_omitted_nodes)", next.omittedNodes(),
+                    budget.maxShards(), budget.bytes());
+        } else if (next.omittedNodes() == 0 && omitting) {
+            omitting = false;
+            LOG.info("Every node fits the plugin sockets again");
+        }
+    }
+
+    private byte[] emptyShard(int index, int shards) {
+        byte[] plugins = layout.plugins(index, Math.max(index + 1, shards));
+        byte[] body = new byte[plugins.length + 2];
+        body[0] = '{';
+        System.arraycopy(plugins, 0, body, 1, plugins.length);
+        body[body.length - 1] = '}';
+        return body;
     }
 
     @Override

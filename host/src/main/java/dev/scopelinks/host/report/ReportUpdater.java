@@ -266,6 +266,12 @@ public final class ReportUpdater implements ObjectSink, AutoCloseable {
     }
 
     private boolean renderAll() {
+        synchronized (lock) {
+            // Queued uids are covered by this pass: it reads each object's state as cached now (the
+            // cache is updated before its event is queued), and the reconcile after it drops what is
+            // gone. Changes from here on are queued again. At start-up this halves the rendering.
+            changed.removeIf(key -> renderers.containsKey(key.type()));
+        }
         boolean changedAny = false;
         for (ResourceType type : renderers.keySet()) {
             changedAny |= renderType(type);

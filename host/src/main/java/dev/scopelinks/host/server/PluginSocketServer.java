@@ -1,92 +1,80 @@
 package dev.scopelinks.host.server;
 
 import dev.scopelinks.host.metrics.HostMetrics;
+import java.io.Closeable;
 import java.io.IOException;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import jnr.unixsocket.UnixServerSocketChannel;
 import jnr.unixsocket.UnixSocketAddress;
 import jnr.unixsocket.UnixSocketChannel;
-import org.apache.hc.core5.http.ConnectionClosedException;
-import org.apache.hc.core5.http.HttpConnection;
-import org.apache.hc.core5.http.HttpException;
-import org.apache.hc.core5.http.HttpRequest;
-import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.config.Http1Config;
-import org.apache.hc.core5.http.impl.DefaultConnectionReuseStrategy;
-import org.apache.hc.core5.http.impl.Http1StreamListener;
-import org.apache.hc.core5.http.impl.io.DefaultBHttpServerConnection;
-import org.apache.hc.core5.http.impl.io.DefaultClassicHttpResponseFactory;
-import org.apache.hc.core5.http.impl.io.HttpService;
-import org.apache.hc.core5.http.protocol.HttpCoreContext;
-import org.apache.hc.core5.http.impl.HttpProcessors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Serves the plugin socket Scope's probe polls: HTTP/1.1 with keep-alive over a UNIX socket,
- * through HttpCore's classic server codec on jnr-unixsocket channels. jnr's read timeout never
- * fires, so a reaper closes connections that stay silent (idle, or stuck half way through a
- * request) for longer than the idle timeout.
+ * through HttpCore's classic server codec on jnr-unixsocket channels, under a
+ * {@link ConnectionPolicy}: a new connection is always taken (at the limit the least useful open
+ * one is closed instead), and idle connections, half-sent requests and slow readers are cut off
+ * at their deadlines, so no client can keep the probe from its poll.
  */
 public final class PluginSocketServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PluginSocketServer.class);
-    /** Reports run to megabytes; larger buffers mean far fewer native writes per response. */
-    private static final Http1Config HTTP_CONFIG = Http1Config.custom().setBufferSize(64 * 1024).build();
+    /**
+     * Reports run to megabytes; larger buffers mean far fewer native writes per response. The
+     * request limits are HttpCore's defaults, pinned: a head line over 8 KiB or more than 100
+     * header fields is refused with 431 before anything else is read.
+     */
+    private static final Http1Config HTTP_CONFIG = Http1Config.custom().setBufferSize(64 * 1024)
+            .setMaxLineLength(8192).setMaxHeaderCount(100).setMaxEmptyLineCount(10).build();
 
     /**
      * How the server behaves.
      *
-     * @param socketPath       where to bind, {@code <root>/<id>/<id>.sock}
-     * @param idleTimeout      a connection with no complete request for this long is closed
-     * @param takeoverWait     how long to wait for a live instance on the path to go away
-     * @param maxConnections   connections served at once; more are closed at once
+     * @param socketPath      where to bind, {@code <root>/<id>/<id>.sock}
+     * @param idleTimeout     a connection waiting this long for its next request is closed
+     * @param takeoverWait    how long to wait for a live instance on the path to go away
+     * @param maxConnections  connections served at once; the next one evicts the least useful
+     * @param headerTimeout   a request head not complete this long after its first byte is cut off
+     * @param writeTimeout    a response not fully written in this time is cut off (a slow reader)
+     * @param warnInterval    connections closed for cause are logged once per interval, with counts
      */
-    public record Settings(Path socketPath, Duration idleTimeout, Duration takeoverWait, int maxConnections) {
+    public record Settings(Path socketPath, Duration idleTimeout, Duration takeoverWait, int maxConnections,
+                           Duration headerTimeout, Duration writeTimeout, Duration warnInterval) {
         public Settings {
             Objects.requireNonNull(socketPath, "socketPath");
-            Objects.requireNonNull(idleTimeout, "idleTimeout");
             Objects.requireNonNull(takeoverWait, "takeoverWait");
-            if (maxConnections < 1) {
-                throw new IllegalArgumentException("maxConnections must be positive");
-            }
+            new ConnectionPolicy(maxConnections, idleTimeout, headerTimeout, writeTimeout, warnInterval);
+        }
+
+        /** Default header and write deadlines and warning interval. */
+        public Settings(Path socketPath, Duration idleTimeout, Duration takeoverWait, int maxConnections) {
+            this(socketPath, idleTimeout, takeoverWait, maxConnections, ConnectionPolicy.DEFAULT_HEADER_TIMEOUT,
+                    ConnectionPolicy.DEFAULT_WRITE_TIMEOUT, ConnectionPolicy.DEFAULT_WARN_INTERVAL);
+        }
+
+        ConnectionPolicy policy() {
+            return new ConnectionPolicy(maxConnections, idleTimeout, headerTimeout, writeTimeout, warnInterval);
         }
     }
 
     private final Settings settings;
     private final SocketFile file;
-    private final HttpService http;
-    private final ThreadPoolExecutor connections;
-    private final ScheduledExecutorService reaper;
-    private final Map<HttpConnection, Activity> activity = new ConcurrentHashMap<>();
-    private final AtomicInteger threadNumber = new AtomicInteger();
-    private volatile boolean running;
+    private final GuardedHttpServer server;
     private UnixServerSocketChannel channel;
-    private Thread acceptor;
     private Object socketKey;
+    private volatile boolean started;
 
     public PluginSocketServer(Settings settings, Supplier<byte[]> reportBody, HostMetrics metrics) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.file = new SocketFile(settings.socketPath());
-        ReportRequestHandler handler = new ReportRequestHandler(reportBody, metrics);
-        this.http = new HttpService(HttpProcessors.server("scope-links"), (request, context) -> handler,
-                DefaultConnectionReuseStrategy.INSTANCE, DefaultClassicHttpResponseFactory.INSTANCE,
-                new ActivityListener());
-        this.connections = new ThreadPoolExecutor(0, settings.maxConnections(), 60, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), runnable -> daemon(runnable, "socket-conn-" + threadNumber.incrementAndGet()));
-        this.reaper = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "socket-reaper"));
+        this.server = new GuardedHttpServer("socket", pluginId(settings.socketPath()), settings.policy(), HTTP_CONFIG,
+                new ReportRequestHandler(reportBody, metrics), metrics);
     }
 
     /** Claims the path and starts accepting; returns once the socket answers. */
@@ -96,11 +84,11 @@ public final class PluginSocketServer implements AutoCloseable {
         channel.socket().bind(new UnixSocketAddress(settings.socketPath().toFile()));
         socketKey = file.fileKey();
         file.restrictPermissions();
-        running = true;
-        acceptor = daemon(this::acceptLoop, "socket-accept");
-        acceptor.start();
-        long period = Math.max(100, Math.min(1000, settings.idleTimeout().toMillis() / 4));
-        reaper.scheduleAtFixedRate(this::closeIdleConnections, period, period, TimeUnit.MILLISECONDS);
+        server.start(() -> {
+            UnixSocketChannel client = channel.accept();
+            return client == null ? null : new UnixTransport(client);
+        });
+        started = true;
         LOG.info("Serving Scope's probe on {}", settings.socketPath());
     }
 
@@ -109,112 +97,39 @@ public final class PluginSocketServer implements AutoCloseable {
     }
 
     public boolean isRunning() {
-        return running && acceptor != null && acceptor.isAlive();
-    }
-
-    private void acceptLoop() {
-        while (running) {
-            UnixSocketChannel client;
-            try {
-                client = channel.accept();
-            } catch (IOException e) {
-                if (running) {
-                    LOG.error("Accepting on {} failed", settings.socketPath(), e);
-                }
-                return;
-            }
-            if (client == null) {
-                continue;
-            }
-            if (!running) {
-                closeQuietly(client);
-                return;
-            }
-            try {
-                connections.execute(() -> serve(client));
-            } catch (RejectedExecutionException e) {
-                LOG.warn("Too many connections ({}); closing a new one", settings.maxConnections());
-                closeQuietly(client);
-            }
-        }
-    }
-
-    private void serve(UnixSocketChannel client) {
-        DefaultBHttpServerConnection connection = new DefaultBHttpServerConnection("http", HTTP_CONFIG);
-        activity.put(connection, new Activity(client));
-        try {
-            connection.bind(client.socket());
-            while (running && connection.isOpen()) {
-                http.handleRequest(connection, HttpCoreContext.create());
-            }
-        } catch (ConnectionClosedException e) {
-            LOG.trace("Client closed the connection");
-        } catch (IOException | HttpException e) {
-            LOG.debug("Connection ended: {}", e.toString());
-        } finally {
-            activity.remove(connection);
-            try {
-                connection.close();
-            } catch (IOException e) {
-                LOG.trace("Closing a connection failed", e);
-            }
-            closeQuietly(client);
-        }
-    }
-
-    private void closeIdleConnections() {
-        long limit = settings.idleTimeout().toNanos();
-        long now = System.nanoTime();
-        activity.forEach((connection, state) -> {
-            if (now - state.lastActive > limit) {
-                LOG.debug("Closing a connection silent for over {} ms", settings.idleTimeout().toMillis());
-                activity.remove(connection);
-                wakeReader(state.channel);
-            }
-        });
+        return started && server.isRunning();
     }
 
     /** Stops accepting, closes every connection and removes the socket file (if it is still ours). */
     @Override
     public synchronized void close() {
-        if (!running) {
+        if (!started) {
             return;
         }
-        running = false;
-        // jnr's accept does not return when its channel is closed; a last connection wakes it up.
+        started = false;
+        server.stop(this::wakeAcceptor);
+        closeQuietly(channel);
+        file.remove(socketKey);
+        LOG.info("Removed socket {}", settings.socketPath());
+    }
+
+    /** jnr's accept does not return when its channel is closed; a last connection wakes it up. */
+    private void wakeAcceptor() {
         try (UnixSocketChannel wake = UnixSocketChannel.open(new UnixSocketAddress(settings.socketPath().toFile()))) {
             LOG.trace("Woke the acceptor through {}", wake);
         } catch (IOException e) {
             LOG.trace("Could not wake the acceptor", e);
         }
-        try {
-            acceptor.join(2000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        closeQuietly(channel);
-        activity.values().forEach(state -> wakeReader(state.channel));
-        activity.clear();
-        connections.shutdownNow();
-        reaper.shutdownNow();
-        file.remove(socketKey);
-        LOG.info("Removed socket {}", settings.socketPath());
     }
 
-    /**
-     * Ends the blocked read of a connection's own thread, which then closes the channel itself.
-     * Closing it from here instead would free the descriptor while that thread still uses it, and
-     * the next accepted connection, given the same descriptor, could receive the old one's bytes.
-     */
-    private static void wakeReader(UnixSocketChannel channel) {
-        try {
-            channel.shutdownInput();
-        } catch (IOException e) {
-            LOG.trace("shutdownInput failed", e);
-        }
+    /** The metrics' listener label: the socket's name without {@code .sock}, which Scope takes as the plugin id. */
+    private static String pluginId(Path socketPath) {
+        String name = socketPath.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
     }
 
-    private static void closeQuietly(java.io.Closeable closeable) {
+    private static void closeQuietly(Closeable closeable) {
         try {
             if (closeable != null) {
                 closeable.close();
@@ -224,43 +139,42 @@ public final class PluginSocketServer implements AutoCloseable {
         }
     }
 
-    private static Thread daemon(Runnable runnable, String name) {
-        Thread thread = new Thread(runnable, name);
-        thread.setDaemon(true);
-        return thread;
-    }
+    /** A jnr UNIX socket connection. */
+    private static final class UnixTransport implements GuardedHttpServer.Transport {
+        private final UnixSocketChannel channel;
 
-    private static final class Activity {
-        final UnixSocketChannel channel;
-        volatile long lastActive = System.nanoTime();
-
-        Activity(UnixSocketChannel channel) {
+        UnixTransport(UnixSocketChannel channel) {
             this.channel = channel;
         }
-    }
-
-    /** Marks a connection active whenever a request or response moves on it. */
-    private final class ActivityListener implements Http1StreamListener {
-        @Override
-        public void onRequestHead(HttpConnection connection, HttpRequest request) {
-            touch(connection);
-        }
 
         @Override
-        public void onResponseHead(HttpConnection connection, HttpResponse response) {
-            touch(connection);
+        public Socket socket() {
+            return channel.socket();
         }
 
+        /**
+         * Shuts the channel down rather than closing it: closing would free the descriptor while
+         * the connection's own thread still uses it, and the next accepted connection, given the
+         * same descriptor, could receive the old one's bytes. A shut-down channel makes that
+         * thread's blocked read return and its blocked write fail; the thread then closes it.
+         */
         @Override
-        public void onExchangeComplete(HttpConnection connection, boolean keepAlive) {
-            touch(connection);
-        }
-
-        private void touch(HttpConnection connection) {
-            Activity state = activity.get(connection);
-            if (state != null) {
-                state.lastActive = System.nanoTime();
+        public void abort() {
+            try {
+                channel.shutdownInput();
+            } catch (IOException e) {
+                LOG.trace("shutdownInput failed", e);
             }
+            try {
+                channel.shutdownOutput();
+            } catch (IOException e) {
+                LOG.trace("shutdownOutput failed", e);
+            }
+        }
+
+        @Override
+        public void close() {
+            closeQuietly(channel);
         }
     }
 }

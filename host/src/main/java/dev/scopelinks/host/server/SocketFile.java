@@ -1,12 +1,15 @@
 package dev.scopelinks.host.server;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Set;
 import jnr.unixsocket.UnixSocketAddress;
 import jnr.unixsocket.UnixSocketChannel;
 import org.slf4j.Logger;
@@ -21,6 +24,8 @@ final class SocketFile {
 
     private static final Logger LOG = LoggerFactory.getLogger(SocketFile.class);
     private static final Duration POLL = Duration.ofMillis(250);
+    /** The probe (root) can always enter; others may look but not create or replace files. */
+    private static final Set<PosixFilePermission> DIRECTORY_MODE = PosixFilePermissions.fromString("rwxr-xr-x");
 
     private final Path path;
 
@@ -34,7 +39,7 @@ final class SocketFile {
 
     /** Makes the path free to bind: creates the directory, removes a stale socket, waits out a live one. */
     void claim(Duration waitForLiveOwner) throws IOException, SocketInUseException, InterruptedException {
-        Files.createDirectories(path.getParent());
+        createDirectories(path.getParent());
         long deadline = System.nanoTime() + waitForLiveOwner.toNanos();
         boolean announced = false;
         while (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
@@ -58,6 +63,33 @@ final class SocketFile {
                 announced = true;
             }
             Thread.sleep(POLL.toMillis());
+        }
+    }
+
+    /**
+     * Creates the missing directories on the way to the socket, each {@code rwxr-xr-x} whatever
+     * the umask: under umask 000 {@code createDirectories} alone would leave them writable by
+     * anyone, who could then replace the socket. The mode is set after creating, because the
+     * umask also applies to a mode given at creation. Directories that exist are left alone.
+     */
+    private static void createDirectories(Path directory) throws IOException {
+        Path absolute = directory.toAbsolutePath();
+        if (Files.isDirectory(absolute)) {
+            return;
+        }
+        Path parent = absolute.getParent();
+        if (parent != null) {
+            createDirectories(parent);
+        }
+        try {
+            Files.createDirectory(absolute);
+        } catch (FileAlreadyExistsException e) {
+            return; // created meanwhile by someone else, whose mode we do not change
+        }
+        try {
+            Files.setPosixFilePermissions(absolute, DIRECTORY_MODE);
+        } catch (UnsupportedOperationException e) {
+            LOG.debug("{} has no POSIX permissions to set", absolute);
         }
     }
 

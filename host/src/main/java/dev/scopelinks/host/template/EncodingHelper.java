@@ -1,13 +1,9 @@
 package dev.scopelinks.host.template;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The encoding helpers a template can wrap around part of a URL, as mustache sections:
@@ -30,17 +26,11 @@ import java.util.stream.Collectors;
  * {@code json} and {@code rison} it is the document's syntax), so {@code {{#query}}pod: {{name}}{{/query}}}
  * gives {@code pod:%20web-1}.
  *
- * <p>How it works: the URL factory wraps each encoded value in two private-use marker characters;
- * a helper sees its rendered body, so it can tell the operator's literal text from values, decode
- * the values and encode both for its context. Outside helpers the markers are simply removed.
+ * <p>The renderer hands a helper the operator's text and the values separately ({@link #literal},
+ * {@link #value}), so nothing in the rendered text has to mark where a value starts.
  */
 public enum EncodingHelper {
     PATH, QUERY, JSON, RISON;
-
-    /** Marks the start of an encoded value in rendered text. */
-    static final char VALUE_START = '\uE000';
-    /** Marks the end of an encoded value in rendered text. */
-    static final char VALUE_END = '\uE001';
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
     private static final String QUERY_SAFE = ":/@!$'()*,?";
@@ -55,38 +45,16 @@ public enum EncodingHelper {
         return Arrays.stream(values()).filter(helper -> helper.sectionName().equals(name)).findFirst();
     }
 
-    /** Every helper as a mustache lambda, keyed by section name, for a template's scope. */
-    static Map<String, Object> lambdas() {
-        return Arrays.stream(values()).collect(Collectors.toMap(EncodingHelper::sectionName,
-                helper -> (Function<String, String>) helper::apply));
-    }
-
-    /** Turns a helper section's rendered body (literal text with marked values) into URL text. */
-    String apply(String body) {
-        StringBuilder out = new StringBuilder(body.length() + 16);
-        int position = 0;
-        while (position < body.length()) {
-            int start = body.indexOf(VALUE_START, position);
-            int literalEnd = start < 0 ? body.length() : start;
-            literal(body.substring(position, literalEnd), out);
-            if (start < 0) {
-                break;
-            }
-            int end = body.indexOf(VALUE_END, start);
-            value(percentDecode(body.substring(start + 1, end)), out);
-            position = end + 1;
-        }
-        return out.toString();
-    }
-
-    private void literal(String text, StringBuilder out) {
+    /** Appends text the operator wrote inside this helper (or a raw config value) to {@code out}. */
+    void literal(String text, StringBuilder out) {
         switch (this) {
             case PATH -> out.append(encode(text, "/"));
             case QUERY, JSON, RISON -> out.append(encode(text, QUERY_SAFE));
         }
     }
 
-    private void value(String value, StringBuilder out) {
+    /** Appends a variable's value inside this helper to {@code out}. */
+    void value(String value, StringBuilder out) {
         switch (this) {
             case PATH -> {
                 String[] segments = value.split("/", -1);
@@ -143,34 +111,6 @@ public enum EncodingHelper {
                 out.append((char) c);
             } else {
                 out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
-            }
-        }
-        return out.toString();
-    }
-
-    private static String percentDecode(String encoded) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(encoded.length());
-        for (int i = 0; i < encoded.length(); i++) {
-            char c = encoded.charAt(i);
-            if (c == '%' && i + 2 < encoded.length()) {
-                bytes.write(Integer.parseInt(encoded.substring(i + 1, i + 3), 16));
-                i += 2;
-            } else {
-                bytes.write(c);
-            }
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
-    }
-
-    /** Removes the value markers from a fully rendered URL (values outside helpers are already encoded). */
-    static String stripMarkers(String rendered) {
-        if (rendered.indexOf(VALUE_START) < 0) {
-            return rendered;
-        }
-        StringBuilder out = new StringBuilder(rendered.length());
-        for (char c : rendered.toCharArray()) {
-            if (c != VALUE_START && c != VALUE_END) {
-                out.append(c);
             }
         }
         return out.toString();

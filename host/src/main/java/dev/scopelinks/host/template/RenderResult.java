@@ -11,7 +11,7 @@ public sealed interface RenderResult {
      * No link for this object.
      *
      * @param reason a short, stable reason for metrics and logs: {@code missing:<var>},
-     *               {@code invalid-url}, {@code render-error}
+     *               {@code invalid-url}, {@code unsafe-link:<why>} ({@link LinkSafety})
      * @param detail a readable explanation
      */
     record Skipped(String reason, String detail) implements RenderResult {

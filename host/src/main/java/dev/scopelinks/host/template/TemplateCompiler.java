@@ -1,15 +1,11 @@
 package dev.scopelinks.host.template;
 
-import com.github.mustachejava.Mustache;
-import com.github.mustachejava.MustacheException;
 import dev.scopelinks.host.config.Hints;
-import java.io.StringReader;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -23,19 +19,15 @@ public final class TemplateCompiler {
     /**
      * Compiles {@code template}.
      *
-     * @param name      names the template in mustache's own messages, e.g. {@code links.yaml:14:10}
      * @param template  the template text
      * @param variables the names it may use
      */
-    public UrlTemplate compile(String name, String template, TemplateVariables variables) throws TemplateException {
-        for (int i = 0; i < template.length(); i++) {
-            char c = template.charAt(i);
-            if (c == EncodingHelper.VALUE_START || c == EncodingHelper.VALUE_END) {
-                throw new TemplateException(i, "private-use character U+" + Integer.toHexString(c).toUpperCase()
-                        + " is not allowed in a link");
-            }
+    public UrlTemplate compile(String template, TemplateVariables variables) throws TemplateException {
+        int unsafe = LinkSafety.unsafeCharacterAt(template);
+        if (unsafe >= 0) {
+            throw new TemplateException(unsafe, "the template " + LinkSafety.unsafeCharacter(template).detail());
         }
-        var tags = TemplateLexer.tags(template);
+        List<TemplateTag> tags = TemplateLexer.tags(template);
         Set<String> required = new LinkedHashSet<>();
         Set<String> used = new LinkedHashSet<>();
         Deque<TemplateTag> sections = new ArrayDeque<>();
@@ -101,15 +93,46 @@ public final class TemplateCompiler {
                     + "' is never closed");
         }
         checkFixedStart(template, tags, variables);
-        Mustache mustache;
-        try {
-            mustache = new UrlMustacheFactory().compile(new StringReader(template), name);
-        } catch (MustacheException e) {
-            throw new TemplateException(0, "mustache cannot compile it: " + e.getMessage());
+        return new UrlTemplate(template, parts(template, tags), required, used, variables.configValues());
+    }
+
+    /** The checked tags as a tree of parts: what {@link UrlTemplate} renders. */
+    private static List<TemplatePart> parts(String template, List<TemplateTag> tags) {
+        Deque<List<TemplatePart>> open = new ArrayDeque<>();
+        Deque<TemplateTag> openTags = new ArrayDeque<>();
+        List<TemplatePart> current = new ArrayList<>();
+        int position = 0;
+        for (TemplateTag tag : tags) {
+            if (tag.offset() > position) {
+                current.add(new TemplatePart.Text(template.substring(position, tag.offset())));
+            }
+            position = tag.end();
+            switch (tag.kind()) {
+                case VALUE -> current.add(new TemplatePart.Value(tag.name(), false));
+                case RAW -> current.add(new TemplatePart.Value(tag.name(), true));
+                case SECTION, INVERTED -> {
+                    open.push(current);
+                    openTags.push(tag);
+                    current = new ArrayList<>();
+                }
+                case CLOSE -> {
+                    TemplateTag section = openTags.pop();
+                    List<TemplatePart> body = current;
+                    current = open.pop();
+                    current.add(EncodingHelper.forSection(section.name())
+                            .<TemplatePart>map(helper -> new TemplatePart.Helper(helper, body))
+                            .orElseGet(() -> new TemplatePart.Section(section.name(),
+                                    section.kind() == TemplateTag.Kind.INVERTED, body)));
+                }
+                case COMMENT, PARTIAL, DELIMITER -> {
+                    // comments render as nothing; partials and delimiter changes were refused above
+                }
+            }
         }
-        Map<String, Object> configScope = new LinkedHashMap<>(variables.configValues());
-        configScope.putAll(EncodingHelper.lambdas());
-        return new UrlTemplate(template, mustache, required, used, configScope);
+        if (position < template.length()) {
+            current.add(new TemplatePart.Text(template.substring(position)));
+        }
+        return current;
     }
 
     private static void requireKnown(TemplateTag tag, TemplateVariables variables) throws TemplateException {
@@ -144,6 +167,10 @@ public final class TemplateCompiler {
                             + "https://tool.example.com/…), so values from objects cannot change where the link goes; "
                             + "it is '" + fixed + "'");
                 }
+                if (UrlCheck.authorityOf(fixed.toString()).contains("@")) {
+                    throw new TemplateException(0, "the link's host is preceded by user information ('…@'), so it "
+                            + "would read as a link to another host; remove it");
+                }
                 return;
             }
             String value = variables.configValues().get(tag.name());
@@ -153,6 +180,9 @@ public final class TemplateCompiler {
         String problem = UrlCheck.problem(fixed.toString());
         if (problem != null) {
             throw new TemplateException(0, "the link '" + fixed + "' is " + problem);
+        }
+        if (LinkSafety.check(fixed.toString()) instanceof RenderResult.Skipped unsafe) {
+            throw new TemplateException(0, "the link '" + fixed + "' " + unsafe.detail());
         }
     }
 

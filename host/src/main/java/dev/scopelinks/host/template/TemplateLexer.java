@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds the tags of a URL template so the compiler can check them before mustache renders
- * anything: which variables are used, how, and what fixed text precedes them. Delimiter changes
- * are refused, which keeps this scan exact.
+ * Finds the tags of a URL template: the one parse of a template. The compiler checks these tags
+ * (which variables are used, how, and what fixed text precedes them) and builds the
+ * {@link TemplatePart}s that are rendered from them. The syntax is mustache's ({@code {{x}}},
+ * {@code {{{x}}}}, {@code {{&x}}}, sections, inverted sections, comments); partials and delimiter
+ * changes are recognised only to be refused. Text between tags, line breaks included, is kept
+ * exactly as written.
  */
 final class TemplateLexer {
 

@@ -56,6 +56,19 @@ public final class UrlCheck {
         return null;
     }
 
+    /** The authority of an absolute URL: what lies between {@code ://} and the first {@code /}, {@code ?} or {@code #}. */
+    static String authorityOf(String url) {
+        int start = url.indexOf("://");
+        if (start < 0) {
+            return "";
+        }
+        int end = start + 3;
+        while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+            end++;
+        }
+        return url.substring(start + 3, end);
+    }
+
     /** Whether a template's fixed start pins the scheme and the whole host, so object values cannot change them. */
     static boolean pinsSchemeAndHost(String fixedPrefix) {
         return COMPLETE_AUTHORITY.matcher(fixedPrefix).matches();

@@ -59,6 +59,14 @@ public final class ClusterWatcher implements ObjectLookup, ObjectCache, AutoClos
 
     /** How often an optional API the cluster did not serve is looked up again, unless told otherwise. */
     public static final Duration DEFAULT_RECHECK = Duration.ofSeconds(30);
+    /**
+     * Objects per list page. A whole-cluster list in one response holds every object twice at
+     * once (the body and its parsed form) before any is trimmed: 200 Deployments with a 200 KB
+     * {@code last-applied-configuration} each are 80 MB, more than the {@code small} heap. Pages of
+     * 100 bound that to a few tens of MB; 50,000 Pods take 500 requests to list.
+     */
+    static final long LIST_PAGE = 100;
+
     /** How often every informer's watch is checked, unless told otherwise. */
     public static final Duration DEFAULT_HEALTH_INTERVAL = Duration.ofSeconds(1);
 
@@ -531,8 +539,10 @@ public final class ClusterWatcher implements ObjectLookup, ObjectCache, AutoClos
 
         private SharedIndexInformer<GenericKubernetesResource> newInformer(Optional<CachedFields.Trim> keep) {
             SharedIndexInformer<GenericKubernetesResource> created = namespace == null
-                    ? client.genericKubernetesResources(context).inAnyNamespace().runnableInformer(0)
-                    : client.genericKubernetesResources(context).inNamespace(namespace).runnableInformer(0);
+                    ? client.genericKubernetesResources(context).inAnyNamespace().withLimit(LIST_PAGE)
+                            .runnableInformer(0)
+                    : client.genericKubernetesResources(context).inNamespace(namespace).withLimit(LIST_PAGE)
+                            .runnableInformer(0);
             keep.ifPresent(fields -> created.itemStore(new TrimmingItemStore(fields)));
             created.addIndexers(Map.of(UID_INDEX, resource -> resource.getMetadata() == null
                     || resource.getMetadata().getUid() == null ? List.of() : List.of(resource.getMetadata().getUid())));

@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scopelinks.host.probe.ReportChecker;
+import dev.scopelinks.standin.StandInCluster;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import dev.scopelinks.host.demo.DemoCluster;
+import dev.scopelinks.host.report.ReportKeys;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,7 @@ class ReportCommandIT {
 
     @Test
     void printsTheReportTheSocketWouldServeOnceAndExits() throws Exception {
-        try (DemoCluster cluster = DemoCluster.start(0)) {
+        try (StandInCluster cluster = StandInCluster.start(0)) {
             printsTheReport(cluster.client(), cluster.writeKubeconfig(dir.resolve("kubeconfig")));
         }
     }
@@ -51,7 +52,7 @@ class ReportCommandIT {
 
         assertThat(code).as(err.toString()).isZero();
         JsonNode report = new ObjectMapper().readTree(out.toString());
-        assertThat(report.at("/Pod/nodes/" + uid + ";<pod>/latest/scope-links-logs/value").asText())
+        assertThat(report.at("/Pod/nodes/" + uid + ";<pod>/latest/" + ReportKeys.wire("scope-links-logs") + "/value").asText())
                 .isEqualTo("https://logs.example.com/shop/web-1");
         assertThat(new ReportChecker().check(out.toString().strip().getBytes(StandardCharsets.UTF_8), "scope-links"))
                 .isEmpty();

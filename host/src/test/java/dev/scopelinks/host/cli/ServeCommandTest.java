@@ -1,8 +1,10 @@
 package dev.scopelinks.host.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scopelinks.host.metrics.HostMetrics;
+import dev.scopelinks.host.report.ShardBudget;
 import dev.scopelinks.host.server.PluginSocketServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** {@code serve}'s exit codes and messages for what the operator must fix before anything can run. */
 class ServeCommandTest {
@@ -48,6 +51,25 @@ class ServeCommandTest {
                 .contains(config + ":6:9: providers.Pod.links[0].lable: unknown key (did you mean 'label'?)")
                 .contains("providers.Pod.links[0].label: is required");
         assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void takesThePerSocketBudgetAndTheShardLimitFromTheCommandLine() throws Exception {
+        ServeCommand serve = new ServeCommand();
+        new CommandLine(serve).setCaseInsensitiveEnumValuesAllowed(true).parseArgs("--shard-bytes", "2000000", "--shard-nodes", "9000", "--max-shards", "4");
+
+        ShardBudget budget = serve.runtime.settings(dir).budget();
+
+        assertThat(budget).isEqualTo(new ShardBudget(2_000_000, 9000, 0, 4));
+    }
+
+    @Test
+    void rejectsAPerSocketBudgetBeyondWhatScopeAccepts() {
+        ServeCommand serve = new ServeCommand();
+        new CommandLine(serve).setCaseInsensitiveEnumValuesAllowed(true).parseArgs("--shard-bytes", "60000000");
+
+        assertThatThrownBy(() -> serve.runtime.settings(dir)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("--shard-bytes").hasMessageContaining("52428800");
     }
 
     @Test

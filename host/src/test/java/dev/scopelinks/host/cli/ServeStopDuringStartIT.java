@@ -46,10 +46,13 @@ class ServeStopDuringStartIT {
                 Eventually.within(Duration.ofSeconds(60), () -> assertThat(api.lists()).isPositive());
                 assertThat(socket).as("the socket is bound before the first list").exists();
 
+                long signalled = System.nanoTime();
                 serve.destroy(); // SIGTERM
 
                 assertThat(serve.waitFor(20, TimeUnit.SECONDS)).as("exited within 20 s of SIGTERM; log:%n%s",
                         Files.readString(dir.resolve("serve.log"))).isTrue();
+                System.out.printf("serve exited %d ms after SIGTERM during start-up%n",
+                        (System.nanoTime() - signalled) / 1_000_000);
                 assertThat(serve.exitValue()).isZero();
                 assertThat(socket).doesNotExist();
                 assertThat(socket.getParent()).doesNotExist();

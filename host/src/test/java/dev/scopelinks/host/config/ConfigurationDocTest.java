@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scopelinks.host.plan.LinkPlan;
 import dev.scopelinks.host.plan.LinkPlanner;
-import dev.scopelinks.host.render.ObjectRenderer;
 import dev.scopelinks.host.plan.ProviderPlan;
+import dev.scopelinks.host.render.ObjectRenderer;
 import dev.scopelinks.host.testing.KubeObjects;
 import dev.scopelinks.host.testing.TestCatalog;
 import dev.scopelinks.host.testing.TestProviderFactory;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -25,7 +26,7 @@ class ConfigurationDocTest {
 
     private static List<String> yamlBlocks() throws Exception {
         Matcher matcher = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(DOC));
-        List<String> blocks = new java.util.ArrayList<>();
+        List<String> blocks = new ArrayList<>();
         while (matcher.find()) {
             blocks.add(matcher.group(1));
         }

@@ -6,6 +6,7 @@ import dev.scopelinks.host.testing.Eventually;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,7 +33,7 @@ class FileChangeWatcherTest {
             Eventually.within(WITHIN, () -> assertThat(seen).containsExactly("a: 2\n"));
 
             Files.writeString(file, "a: 2\n");
-            Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
+            Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis()));
             Thread.sleep(600);
             assertThat(seen).containsExactly("a: 2\n");
         }

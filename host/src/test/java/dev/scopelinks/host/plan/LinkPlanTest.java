@@ -32,7 +32,7 @@ class LinkPlanTest {
 
         @Override
         public List<Variable> variables() {
-            return ObjectVariables.standardAnd(new Variable("workloadName", "the workload", "web"));
+            return ObjectVariables.standardAnd(Variable.of("workloadName", "the workload", "web"));
         }
 
         @Override

@@ -77,6 +77,18 @@ class LinkPlannerTest {
     }
 
     @Test
+    void refusesASettingTheProviderDoesNotReadSoAMisspeltKeyIsNeverIgnored() {
+        assertThat(errors("""
+                apiVersion: scope-links/v1
+                providers:
+                  Pod:
+                    settings: {colour: blue}
+                    links: []
+                """)).singleElement().asString().startsWith("links.yaml:4:")
+                .endsWith("providers.Pod.settings.colour: Pod takes no settings");
+    }
+
+    @Test
     void refusesAVarThatShadowsAnObjectVariable() {
         assertThat(errors("""
                 apiVersion: scope-links/v1

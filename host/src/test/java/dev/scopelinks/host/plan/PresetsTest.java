@@ -7,6 +7,7 @@ import dev.scopelinks.host.config.ConfigException;
 import dev.scopelinks.host.config.ConfigLoader;
 import dev.scopelinks.host.template.RenderResult;
 import dev.scopelinks.host.testing.KubeObjects;
+import dev.scopelinks.host.testing.TestCatalog;
 import dev.scopelinks.host.testing.TestProviderFactory;
 import dev.scopelinks.spi.KubeObject;
 import java.io.StringReader;
@@ -48,7 +49,7 @@ class PresetsTest {
     private static String render(String kind, String link) throws Exception {
         LinkPlan plan = new LinkPlanner().plan(new ConfigLoader(Map.<String, String>of()::get).load("links.yaml",
                 new StringReader("apiVersion: scope-links/v1\nproviders:\n  " + kind + ":\n    links:\n"
-                        + link.indent(6))), dev.scopelinks.host.testing.TestCatalog.load());
+                        + link.indent(6))), TestCatalog.load());
         ProviderPlan provider = plan.providers().get(0);
         KubeObject object = switch (kind) {
             case "Deployment" -> DEPLOYMENT;
@@ -102,7 +103,7 @@ class PresetsTest {
                             links:
                               - {preset: headlamp, params: {url: "https://h.example.com"}}
                               - {preset: argocd, id: app, label: Application, priority: 5, params: {url: "https://a.example.com"}}
-                        """)), dev.scopelinks.host.testing.TestCatalog.load());
+                        """)), TestCatalog.load());
 
         List<CompiledLink> links = plan.providers().get(0).links();
         assertThat(links).extracting(link -> link.config().id()).containsExactly("headlamp", "app");

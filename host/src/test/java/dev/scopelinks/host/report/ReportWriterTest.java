@@ -10,26 +10,42 @@ import dev.scopelinks.spi.ScopeTopology;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class ReportWriterTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String X = ReportKeys.wire("scope-links-x");
+    private static final String Y = ReportKeys.wire("scope-links-y");
     private final ReportModel model = new ReportModel(Clock.fixed(Instant.parse("2026-11-25T10:00:00.123Z"),
             ZoneOffset.UTC));
 
     @Test
-    void writesEveryConfiguredTopologyEvenWithoutNodes() throws Exception {
+    void writesOnlyThePluginEntryWhileNoTopologyHasNodes() throws Exception {
         ReportSnapshot snapshot = new ReportWriter(1 << 20).write(layout(), model);
 
         JsonNode report = JSON.readTree(snapshot.body());
-        assertThat(report.at("/Pod/nodes").isObject()).isTrue();
-        assertThat(report.at("/Pod/nodes").size()).isZero();
-        assertThat(report.at("/Service/metadata_templates/scope-links-x/dataType").asText()).isEqualTo("link");
+        assertThat(report.fieldNames()).toIterable().containsExactly("Plugins");
         assertThat(snapshot.nodes()).isZero();
+        assertThat(new ReportChecker().check(snapshot.body(), "scope-links")).isEmpty();
+    }
+
+    @Test
+    void writesTemplatesOnlyForTopologiesThatHaveNodes() throws Exception {
+        model.put(ScopeTopology.POD, "u", List.of(new RenderedNode("u;<pod>", Map.of("scope-links-x",
+                "https://x.example/1"))));
+
+        JsonNode report = JSON.readTree(new ReportWriter(1 << 20).write(layout(), model).body());
+
+        assertThat(report.fieldNames()).toIterable().containsExactly("Plugins", "Pod");
+        assertThat(report.at("/Pod/metadata_templates/" + X + "/dataType").asText()).isEqualTo("link");
+        assertThat(report.at("/Pod/metadata_templates/" + X + "/id").asText()).isEqualTo(X);
     }
 
     @Test
@@ -45,10 +61,10 @@ class ReportWriterTest {
 
         JsonNode report = JSON.readTree(snapshot.body());
         assertThat(report.at("/Pod/nodes").size()).isEqualTo(3);
-        assertThat(report.at("/Pod/nodes/u1;<pod>/latest/scope-links-x/value").asText()).isEqualTo("https://x.example/1");
-        assertThat(report.at("/Pod/nodes/u1;<pod>/latest/scope-links-x/timestamp").asText())
-                .isEqualTo("2026-11-25T10:00:00.123Z");
-        assertThat(report.at("/Service/nodes/s;<service>/latest/scope-links-x/value").asText())
+        assertThat(report.at("/Pod/nodes/u1;<pod>/latest/" + X + "/value").asText()).isEqualTo("https://x.example/1");
+        assertThat(report.at("/Pod/nodes/u1;<pod>/latest/" + X + "/timestamp").asText())
+                .isEqualTo("2026-11-25T10:00:00Z");
+        assertThat(report.at("/Service/nodes/s;<service>/latest/" + X + "/value").asText())
                 .isEqualTo("https://x.example/\"quoted\"");
         assertThat(new String(snapshot.body(), StandardCharsets.UTF_8)).endsWith("}}}");
         assertThat(snapshot.nodes()).isEqualTo(4);
@@ -58,7 +74,25 @@ class ReportWriterTest {
     }
 
     @Test
-    void leavesNodesOutRatherThanExceedTheCapAndCountsThem() throws Exception {
+    void aDeploymentNodeWithTwoLinksCostsTheUrlsPlus233Bytes() {
+        String uid = "3f1c2a9e-8b7d-4c6e-9f0a-1b2c3d4e5f60";
+        String dashboard = "https://dash.example.com/#/deployment/shop/web?namespace=shop";
+        String logs = "https://grafana.example.com/d/k8s/deploy?var-ns=shop&var-deployment=web";
+        model.put(ScopeTopology.DEPLOYMENT, uid, List.of(new RenderedNode(uid + ";<deployment>",
+                linked("scope-links-dashboard", dashboard, "scope-links-logs", logs))));
+        int empty = new ReportWriter(1 << 20).write(layout(), new ReportModel(Clock.systemUTC())).body().length;
+
+        ReportSnapshot one = new ReportWriter(1 << 20).write(deploymentLayout(), model);
+
+        // The node id twice (49 bytes each, quoted), "id" and "latest", and per link a 5-character
+        // key, a second-precision timestamp and the field names Scope decodes: 233 bytes besides the
+        // URLs (and one comma between nodes).
+        int perNode = one.body().length - emptyWithDeploymentFrame(empty);
+        assertThat(perNode).isEqualTo(233 + dashboard.length() + logs.length());
+    }
+
+    @Test
+    void leavesNodesOutRatherThanExceedTheBudgetAndCountsThem() throws Exception {
         for (int i = 0; i < 100; i++) {
             model.put(ScopeTopology.POD, "u" + i, List.of(new RenderedNode("u" + i + ";<pod>",
                     Map.of("scope-links-x", "https://x.example/" + "p".repeat(100)))));
@@ -87,16 +121,64 @@ class ReportWriterTest {
 
     @Test
     void stampsEachLinkWithTheTimeItsValueWasLastComputed() throws Exception {
-        java.util.concurrent.atomic.AtomicReference<Instant> now =
-                new java.util.concurrent.atomic.AtomicReference<>(Instant.parse("2026-11-25T10:00:00Z"));
-        Clock clock = new Clock() {
+        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-25T10:00:00Z"));
+        ReportModel stamped = new ReportModel(clock(now));
+        stamped.put(ScopeTopology.POD, "u", List.of(new RenderedNode("u;<pod>", linked(
+                "scope-links-x", "https://x.example/a", "scope-links-y", "https://y.example/a"))));
+        now.set(Instant.parse("2026-11-25T11:00:00Z"));
+
+        stamped.put(ScopeTopology.POD, "u", List.of(new RenderedNode("u;<pod>", linked(
+                "scope-links-x", "https://x.example/a", "scope-links-y", "https://y.example/b"))));
+
+        JsonNode latest = JSON.readTree(new ReportWriter(1 << 20).write(layout(), stamped).body())
+                .at("/Pod/nodes/u;<pod>/latest");
+        assertThat(latest.at("/" + X + "/timestamp").asText()).isEqualTo("2026-11-25T10:00:00Z");
+        assertThat(latest.at("/" + Y + "/timestamp").asText()).isEqualTo("2026-11-25T11:00:00Z");
+        assertThat(latest.at("/" + Y + "/value").asText()).isEqualTo("https://y.example/b");
+    }
+
+    @Test
+    void stampsAValueChangedTwiceWithinOneSecondLaterThanTheValueItReplaces() throws Exception {
+        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-25T10:00:00.100Z"));
+        ReportModel stamped = new ReportModel(clock(now));
+        stamped.put(ScopeTopology.POD, "u", List.of(new RenderedNode("u;<pod>", Map.of("scope-links-x",
+                "https://x.example/a"))));
+        now.set(Instant.parse("2026-11-25T10:00:00.600Z"));
+
+        stamped.put(ScopeTopology.POD, "u", List.of(new RenderedNode("u;<pod>", Map.of("scope-links-x",
+                "https://x.example/b"))));
+
+        JsonNode entry = JSON.readTree(new ReportWriter(1 << 20).write(layout(), stamped).body())
+                .at("/Pod/nodes/u;<pod>/latest/" + X);
+        assertThat(entry.get("value").asText()).isEqualTo("https://x.example/b");
+        assertThat(entry.get("timestamp").asText()).as("Scope's merge keeps the later timestamp")
+                .isEqualTo("2026-11-25T10:00:01Z");
+    }
+
+    private static Map<String, String> linked(String key1, String url1, String key2, String url2) {
+        Map<String, String> links = new LinkedHashMap<>();
+        links.put(key1, url1);
+        links.put(key2, url2);
+        return links;
+    }
+
+    /** The size of an empty report plus the frame the Deployment topology adds with its first node. */
+    private static int emptyWithDeploymentFrame(int empty) {
+        ReportLayout layout = deploymentLayout();
+        byte[] templates = layout.templates().get(ScopeTopology.DEPLOYMENT);
+        // ,"Deployment":{"nodes":{ … }<templates>}
+        return empty + 1 + "\"Deployment\"".length() + ":{\"nodes\":{".length() + 1 + templates.length + 1;
+    }
+
+    private static Clock clock(AtomicReference<Instant> now) {
+        return new Clock() {
             @Override
-            public java.time.ZoneId getZone() {
+            public ZoneId getZone() {
                 return ZoneOffset.UTC;
             }
 
             @Override
-            public Clock withZone(java.time.ZoneId zone) {
+            public Clock withZone(ZoneId zone) {
                 return this;
             }
 
@@ -105,27 +187,31 @@ class ReportWriterTest {
                 return now.get();
             }
         };
-        ReportModel stamped = new ReportModel(clock);
-        stamped.put(ScopeTopology.POD, "u", List.of(new RenderedNode("u;<pod>", Map.of(
-                "scope-links-x", "https://x.example/a", "scope-links-y", "https://y.example/a"))));
-        now.set(Instant.parse("2026-11-25T11:00:00Z"));
-
-        stamped.put(ScopeTopology.POD, "u", List.of(new RenderedNode("u;<pod>", Map.of(
-                "scope-links-x", "https://x.example/a", "scope-links-y", "https://y.example/b"))));
-
-        JsonNode latest = JSON.readTree(new ReportWriter(1 << 20).write(layout(), stamped).body())
-                .at("/Pod/nodes/u;<pod>/latest");
-        assertThat(latest.at("/scope-links-x/timestamp").asText()).isEqualTo("2026-11-25T10:00:00Z");
-        assertThat(latest.at("/scope-links-y/timestamp").asText()).isEqualTo("2026-11-25T11:00:00Z");
-        assertThat(latest.at("/scope-links-y/value").asText()).isEqualTo("https://y.example/b");
     }
 
-    private static ReportLayout layout() {
-        byte[] plugins = "\"Plugins\":[{\"id\":\"scope-links\",\"label\":\"L\",\"interfaces\":[\"reporter\"],\"api_version\":\"1\"}]"
-                .getBytes(StandardCharsets.UTF_8);
-        byte[] templates = ("\"metadata_templates\":{\"scope-links-x\":{\"id\":\"scope-links-x\",\"label\":\"X\","
-                + "\"dataType\":\"link\",\"priority\":1.1,\"from\":\"latest\"}}").getBytes(StandardCharsets.UTF_8);
-        return new ReportLayout("scope-links", plugins, new java.util.LinkedHashMap<>(Map.of(
-                ScopeTopology.POD, templates, ScopeTopology.SERVICE, templates)));
+    static byte[] templates(String... reportKeys) {
+        StringBuilder json = new StringBuilder(",\"metadata_templates\":{");
+        double priority = 1.1;
+        for (int i = 0; i < reportKeys.length; i++) {
+            String key = ReportKeys.wire(reportKeys[i]);
+            json.append(i == 0 ? "" : ",").append('"').append(key).append("\":{\"id\":\"").append(key)
+                    .append("\",\"label\":\"L").append(i).append("\",\"dataType\":\"link\",\"priority\":")
+                    .append(priority + i / 10.0).append(",\"from\":\"latest\"}");
+        }
+        return json.append('}').toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    static ReportLayout layout() {
+        byte[] templates = templates("scope-links-x", "scope-links-y");
+        Map<ScopeTopology, byte[]> byTopology = new LinkedHashMap<>();
+        byTopology.put(ScopeTopology.POD, templates);
+        byTopology.put(ScopeTopology.SERVICE, templates);
+        return new ReportLayout("scope-links", "Links", "", byTopology);
+    }
+
+    private static ReportLayout deploymentLayout() {
+        Map<ScopeTopology, byte[]> byTopology = new LinkedHashMap<>();
+        byTopology.put(ScopeTopology.DEPLOYMENT, templates("scope-links-dashboard", "scope-links-logs"));
+        return new ReportLayout("scope-links", "Links", "", byTopology);
     }
 }

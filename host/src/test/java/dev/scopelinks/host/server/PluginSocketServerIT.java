@@ -16,6 +16,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import jnr.posix.POSIX;
+import jnr.posix.POSIXFactory;
 import jnr.unixsocket.UnixServerSocketChannel;
 import jnr.unixsocket.UnixSocketAddress;
 import jnr.unixsocket.UnixSocketChannel;
@@ -177,6 +179,25 @@ class PluginSocketServerIT {
         server = start(socket(), Duration.ofSeconds(30), Duration.ofSeconds(1));
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket()))).isEqualTo("rw-rw----");
+    }
+
+    @Test
+    void createsMissingPluginDirectories0755EvenUnderUmask000() throws Exception {
+        // given a process umask that would leave new directories writable by anyone
+        Path socket = root.resolve("plugins").resolve("scope-links").resolve("scope-links.sock");
+        POSIX posix = POSIXFactory.getPOSIX();
+        int previous = posix.umask(0);
+        try {
+            server = start(socket, Duration.ofSeconds(30), Duration.ofSeconds(1));
+        } finally {
+            posix.umask(previous);
+        }
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket.getParent())))
+                .isEqualTo("rwxr-xr-x");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket.getParent().getParent())))
+                .isEqualTo("rwxr-xr-x");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket))).isEqualTo("rw-rw----");
     }
 
     private Path socket() {

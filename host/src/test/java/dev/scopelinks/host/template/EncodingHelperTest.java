@@ -1,6 +1,7 @@
 package dev.scopelinks.host.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.scopelinks.host.testing.TestProviderFactory;
 import java.net.URI;
@@ -15,7 +16,7 @@ class EncodingHelperTest {
             new TestProviderFactory.Pods().variables());
 
     private String render(String template, Map<String, String> values) throws TemplateException {
-        RenderResult result = new TemplateCompiler().compile("t", template, variables).render(values);
+        RenderResult result = new TemplateCompiler().compile(template, variables).render(values);
         assertThat(result).isInstanceOf(RenderResult.Rendered.class);
         return ((RenderResult.Rendered) result).url();
     }
@@ -60,7 +61,7 @@ class EncodingHelperTest {
 
     @Test
     void valuesInsideHelpersAreRequiredLikeOthers() throws Exception {
-        UrlTemplate template = new TemplateCompiler().compile("t",
+        UrlTemplate template = new TemplateCompiler().compile(
                 "https://x.example.com/?q={{#json}}\"{{labels.app}}\"{{/json}}", variables);
 
         assertThat(template.requiredObjectVariables()).containsExactly("labels.app");
@@ -71,12 +72,12 @@ class EncodingHelperTest {
     @Test
     void refusesHelpersUsedAsValuesNestedOrInverted() {
         TemplateCompiler compiler = new TemplateCompiler();
-        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> compiler.compile("t",
+        assertThat(catchThrowable(() -> compiler.compile(
                 "https://x.example.com/{{json}}", variables))).hasMessageStartingWith("'json' is an encoding helper");
-        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> compiler.compile("t",
+        assertThat(catchThrowable(() -> compiler.compile(
                 "https://x.example.com/{{#json}}{{#rison}}{{name}}{{/rison}}{{/json}}", variables)))
                 .hasMessage("encoding helpers cannot be nested");
-        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> compiler.compile("t",
+        assertThat(catchThrowable(() -> compiler.compile(
                 "{{#query}}https://x.example.com/{{/query}}", variables)))
                 .hasMessageContaining("must be an absolute http(s) URL");
     }

@@ -16,7 +16,7 @@ class TemplateCompilerTest {
 
     private TemplateException refused(String template) {
         try {
-            compiler.compile("links.yaml:3:10", template, variables);
+            compiler.compile(template, variables);
         } catch (TemplateException e) {
             return e;
         }
@@ -25,7 +25,7 @@ class TemplateCompilerTest {
 
     @Test
     void compilesATemplateAndListsTheObjectVariablesItNeeds() throws Exception {
-        UrlTemplate template = compiler.compile("t", "{{{grafana}}}/d/pods?ns={{namespace}}&pod={{name}}&c={{cluster}}",
+        UrlTemplate template = compiler.compile("{{{grafana}}}/d/pods?ns={{namespace}}&pod={{name}}&c={{cluster}}",
                 variables);
 
         assertThat(template.requiredObjectVariables()).containsExactlyInAnyOrder("namespace", "name");
@@ -55,7 +55,7 @@ class TemplateCompilerTest {
 
     @Test
     void allowsRawInsertionOfConfigValues() throws Exception {
-        assertThat(compiler.compile("t", "{{{grafana}}}/{{&cluster}}/{{name}}", variables).requiredObjectVariables())
+        assertThat(compiler.compile("{{{grafana}}}/{{&cluster}}/{{name}}", variables).requiredObjectVariables())
                 .containsExactly("name");
     }
 
@@ -86,5 +86,22 @@ class TemplateCompilerTest {
         assertThat(refused("https://x.example.com/{{#labels.app}}x").getMessage()).contains("never closed");
         assertThat(refused("https://x.example.com/{{/labels.app}}").getMessage()).contains("closes no open section");
         assertThat(refused("https://x.example.com/{{name").getMessage()).startsWith("unclosed tag");
+    }
+
+    @Test
+    void refusesUserInformationBeforeAFixedHost() {
+        assertThat(refused("https://ok.example.com@evil.example/{{name}}").getMessage())
+                .contains("preceded by user information");
+        assertThat(refused("https://ok.example.com@evil.example/").getMessage())
+                .contains("it reads as a link to 'ok.example.com' but goes to 'evil.example'");
+    }
+
+    @Test
+    void refusesBidirectionalControlsAndInvisibleCharactersInTheTemplateAtTheirOffset() {
+        TemplateException bidi = refused("https://x.example.com/{{name}}/\u202Etxt.exe");
+        assertThat(bidi.getMessage()).isEqualTo("the template contains the bidirectional control U+202E, which can "
+                + "make a link read as another");
+        assertThat(bidi.offset()).isEqualTo(31);
+        assertThat(refused("https://x.example.com/\u200B{{name}}").getMessage()).contains("invisible character U+200B");
     }
 }

@@ -26,7 +26,7 @@ class UrlTemplatePropertyTest {
     private final UrlTemplate template;
 
     UrlTemplatePropertyTest() throws TemplateException {
-        template = new TemplateCompiler().compile("t",
+        template = new TemplateCompiler().compile(
                 "https://grafana.example.com/d/x/{{name}}?var-ns={{namespace}}#{{labels.app}}",
                 new TemplateVariables(Map.of(), new TestProviderFactory.Pods().variables()));
     }

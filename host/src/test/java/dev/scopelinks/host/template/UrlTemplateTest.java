@@ -14,7 +14,7 @@ class UrlTemplateTest {
             new TestProviderFactory.Pods().variables());
 
     private UrlTemplate compile(String template) throws TemplateException {
-        return new TemplateCompiler().compile("t", template, variables);
+        return new TemplateCompiler().compile(template, variables);
     }
 
     private static String url(RenderResult result) {
@@ -62,6 +62,25 @@ class UrlTemplateTest {
 
         assertThat(result).isInstanceOf(RenderResult.Skipped.class);
         assertThat(((RenderResult.Skipped) result).reason()).isEqualTo("invalid-url");
+    }
+
+    @Test
+    void leavesOffALinkWhoseRawConfigValueCarriesABidiControl() throws Exception {
+        UrlTemplate template = new TemplateCompiler().compile("https://x.example.com/{{name}}/{{{note}}}",
+                new TemplateVariables(Map.of("note", "\u202Etxt.exe"), new TestProviderFactory.Pods().variables()));
+
+        RenderResult result = template.render(Map.of("name", "web"));
+
+        assertThat(result).isEqualTo(new RenderResult.Skipped("unsafe-link:bidi", "'https://x.example.com/web/"
+                + "\u202Etxt.exe' contains the bidirectional control U+202E, which can make a link read as another"));
+    }
+
+    @Test
+    void servesAnInternationalisedHostInPunycodeAndEncodesValuesThatHoldControls() throws Exception {
+        UrlTemplate template = compile("https://b\u00FCcher.example/{{name}}");
+
+        assertThat(url(template.render(Map.of("name", "web\u202E1")))).isEqualTo(
+                "https://xn--bcher-kva.example/web%E2%80%AE1");
     }
 
     @Test

@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -92,7 +94,15 @@ public final class ScriptedApiServer implements AutoCloseable {
 
     /** Adds or replaces Deployment {@code namespace/name} with {@code uid}, and tells the open watches. */
     public void put(String namespace, String name, String uid) {
-        String object = deployment(namespace, name, uid, version.incrementAndGet());
+        put(namespace, name, uid, "");
+    }
+
+    /**
+     * Like {@link #put(String, String, String)}, with {@code annotation} (plain text, no quotes) as
+     * the object's {@code kubectl.kubernetes.io/last-applied-configuration}; empty means none.
+     */
+    public void put(String namespace, String name, String uid, String annotation) {
+        String object = deployment(namespace, name, uid, version.incrementAndGet(), annotation);
         boolean existed = objects.put(namespace + "/" + name, object) != null;
         send("{\"type\":\"" + (existed ? "MODIFIED" : "ADDED") + "\",\"object\":" + object + "}");
     }
@@ -154,13 +164,39 @@ public final class ScriptedApiServer implements AutoCloseable {
                     closed.await();
                     return;
                 }
-                respond(exchange, 200, "{\"apiVersion\":\"apps/v1\",\"kind\":\"DeploymentList\",\"metadata\":"
-                        + "{\"resourceVersion\":\"" + version.get() + "\"},\"items\":["
-                        + String.join(",", new ArrayList<>(objects.values())) + "]}");
+                list(exchange, query == null ? "" : query);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Answers a list, a page at a time when the client asks for a {@code limit}, as API servers do. */
+    private void list(HttpExchange exchange, String query) throws IOException {
+        List<String> keys = new ArrayList<>(new TreeSet<>(objects.keySet()));
+        int from = parameter(query, "continue").map(Integer::parseInt).orElse(0);
+        int limit = parameter(query, "limit").map(Integer::parseInt).orElse(Integer.MAX_VALUE);
+        int to = (int) Math.min(keys.size(), (long) from + limit);
+        List<String> page = new ArrayList<>();
+        for (String key : keys.subList(Math.min(from, keys.size()), to)) {
+            String object = objects.get(key);
+            if (object != null) {
+                page.add(object);
+            }
+        }
+        String next = to < keys.size() ? ",\"continue\":\"" + to + "\"" : "";
+        respond(exchange, 200, "{\"apiVersion\":\"apps/v1\",\"kind\":\"DeploymentList\",\"metadata\":"
+                + "{\"resourceVersion\":\"" + version.get() + "\"" + next + "},\"items\":[" + String.join(",", page)
+                + "]}");
+    }
+
+    private static Optional<String> parameter(String query, String name) {
+        for (String pair : query.split("&")) {
+            if (pair.startsWith(name + "=") && pair.length() > name.length() + 1) {
+                return Optional.of(pair.substring(name.length() + 1));
+            }
+        }
+        return Optional.empty();
     }
 
     private void watch(HttpExchange exchange) throws IOException, InterruptedException {
@@ -196,10 +232,13 @@ public final class ScriptedApiServer implements AutoCloseable {
         exchange.getResponseBody().write(bytes);
     }
 
-    private static String deployment(String namespace, String name, String uid, long resourceVersion) {
+    private static String deployment(String namespace, String name, String uid, long resourceVersion,
+                                     String annotation) {
+        String annotations = annotation.isEmpty() ? ""
+                : ",\"annotations\":{\"kubectl.kubernetes.io/last-applied-configuration\":\"" + annotation + "\"}";
         return "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"name\":\"" + name
                 + "\",\"namespace\":\"" + namespace + "\",\"uid\":\"" + uid + "\",\"resourceVersion\":\""
-                + resourceVersion + "\"},\"spec\":{\"replicas\":1}}";
+                + resourceVersion + "\"" + annotations + "},\"spec\":{\"replicas\":1}}";
     }
 
     @Override

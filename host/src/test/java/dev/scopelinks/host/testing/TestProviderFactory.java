@@ -52,8 +52,8 @@ public abstract class TestProviderFactory implements LinkProviderFactory {
 
     @Override
     public List<Variable> variables() {
-        return ObjectVariables.standardAnd(new Variable("phase", "status.phase", "Running"),
-                new Variable("image", "the first container's image", "nginx:1.27"));
+        return ObjectVariables.standardAnd(Variable.of("phase", "status.phase", "Running"),
+                Variable.of("image", "the first container's image", "nginx:1.27"));
     }
 
     /** What {@link #nodes} reads beyond the metadata: the host caches only declared fields. */

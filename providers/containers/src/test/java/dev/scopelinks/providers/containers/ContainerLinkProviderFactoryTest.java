@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.scopelinks.spi.LinkProviderFactory;
 import dev.scopelinks.testkit.LinkProviderContractTest;
 import dev.scopelinks.testkit.ProviderHarness;
+import dev.scopelinks.testkit.TestObjects;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -42,25 +43,10 @@ class ContainerLinkProviderFactoryTest extends LinkProviderContractTest {
                   ready: false
             """;
 
-    private static final String REPLICA_SET = """
-            apiVersion: apps/v1
-            kind: ReplicaSet
-            metadata:
-              name: web-7d4f8b
-              namespace: shop
-              uid: 7a1e0c52-0012-4c1a-9a00-000000000012
-              ownerReferences:
-                - {apiVersion: apps/v1, kind: Deployment, name: web, uid: 7a1e0c52-0013-4c1a-9a00-000000000013, controller: true}
-            """;
+    private static final String REPLICA_SET = TestObjects.replicaSetOf("web", "shop", "web-7d4f8b",
+            "7a1e0c52-0012-4c1a-9a00-000000000012");
 
-    private static final String NODE = """
-            apiVersion: v1
-            kind: Node
-            metadata:
-              name: worker-3
-              uid: 7a1e0c52-0009-4c1a-9a00-000000000009
-              labels: {topology.kubernetes.io/zone: eu-west-1a}
-            """;
+    private static final String NODE = TestObjects.nodeInZone("worker-3", "eu-west-1a");
 
     @Override
     protected LinkProviderFactory factory() {

@@ -6,6 +6,7 @@ import dev.scopelinks.spi.LinkProviderFactory;
 import dev.scopelinks.spi.ResourceType;
 import dev.scopelinks.testkit.LinkProviderContractTest;
 import dev.scopelinks.testkit.ProviderHarness;
+import dev.scopelinks.testkit.TestObjects;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -33,25 +34,10 @@ class PodLinkProviderFactoryTest extends LinkProviderContractTest {
               hostIP: 192.0.2.11
             """;
 
-    private static final String REPLICA_SET = """
-            apiVersion: apps/v1
-            kind: ReplicaSet
-            metadata:
-              name: web-7d4f8b
-              namespace: shop
-              uid: 7a1e0c52-0022-4c1a-9a00-000000000022
-              ownerReferences:
-                - {apiVersion: apps/v1, kind: Deployment, name: web, uid: 7a1e0c52-0023-4c1a-9a00-000000000023, controller: true}
-            """;
+    private static final String REPLICA_SET = TestObjects.replicaSetOf("web", "shop", "web-7d4f8b",
+            "7a1e0c52-0022-4c1a-9a00-000000000022");
 
-    private static final String NODE = """
-            apiVersion: v1
-            kind: Node
-            metadata:
-              name: worker-3
-              uid: 7a1e0c52-0009-4c1a-9a00-000000000009
-              labels: {topology.kubernetes.io/zone: eu-west-1a}
-            """;
+    private static final String NODE = TestObjects.nodeInZone("worker-3", "eu-west-1a");
 
     @Override
     protected LinkProviderFactory factory() {
