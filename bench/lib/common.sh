@@ -137,20 +137,40 @@ start_host() {
   host_nodes=$last
 }
 
-# start_nginx NAME BODY: nginx on a UNIX socket (same plugin id) serving BODY for /report. Sets
-# nginx_pid, nginx_root.
+# capture_bodies DIR: every shard's body from the host's plugin root, one file per plugin id
+# (DIR/<id>.json), so nginx can serve the very same bytes on the same socket names.
+capture_bodies() {
+  local out=$1 sock id
+  mkdir -p "$out"
+  for sock in "$host_root"/*/*.sock; do
+    id=$(basename "$sock" .sock)
+    curl -s --unix-socket "$sock" 'http://localhost/report?api_version=1&probe_id=bench' >"$out/$id.json"
+  done
+}
+
+# start_nginx NAME BODIES-DIR: nginx serving each DIR/<id>.json for /report on its own UNIX socket
+# <root>/<id>/<id>.sock, as scope-links lays out its shards. Sets nginx_pid, nginx_root.
 start_nginx() {
-  local name=$1 body=$2 dir=$work/$1/nginx
-  mkdir -p "$dir/tmp" "$dir/plugins/scope-links"
-  cp "$body" "$dir/body.json"
+  local name=$1 bodies=$2 dir=$work/$1/nginx body id servers=
+  mkdir -p "$dir/tmp" "$dir/plugins" "$dir/bodies"
   nginx_root=$dir/plugins
+  for body in "$bodies"/*.json; do
+    id=$(basename "$body" .json)
+    mkdir -p "$dir/plugins/$id"
+    cp "$body" "$dir/bodies/$id.json"
+    servers+="  server {
+    listen unix:$dir/plugins/$id/$id.sock;
+    location = /report { default_type application/json; alias $dir/bodies/$id.json; }
+  }
+"
+  done
   cat >"$dir/nginx.conf" <<CONF
 daemon off;
 master_process off;
 worker_processes 1;
 pid $dir/nginx.pid;
 error_log $dir/error.log warn;
-events { worker_connections 64; }
+events { worker_connections 256; }
 http {
   access_log off;
   client_body_temp_path $dir/tmp;
@@ -161,16 +181,40 @@ http {
   keepalive_requests 1000000;
   keepalive_timeout 120s;
   sendfile on;
-  server {
-    listen unix:$dir/plugins/scope-links/scope-links.sock;
-    location = /report { default_type application/json; alias $dir/body.json; }
-  }
-}
+$servers}
 CONF
   nginx -c "$dir/nginx.conf" -p "$dir" &
   nginx_pid=$!
   started_pids+=($nginx_pid)
-  until [ -S "$dir/plugins/scope-links/scope-links.sock" ]; do sleep 0.05; done
+  for body in "$bodies"/*.json; do
+    id=$(basename "$body" .json)
+    until [ -S "$dir/plugins/$id/$id.sock" ]; do sleep 0.05; done
+  done
+}
+
+# combine LINES…: one summary line over the per-socket lines of one label: polls and decoded
+# summed, p50 / p99 / max the worst socket's (the probe needs every shard in time).
+combine() {
+  printf '%s\n' "$@" | awk '
+    { for (i = 1; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+      polls += v["polls"]; decoded += v["decoded"]; bytes += v["bytes"]; nodes += v["nodes"]; latest += v["latest"]
+      split("p50 p99 max", qs, " ")
+      for (q in qs) { x = v[qs[q]]; if (x != "-" && (!(qs[q] in w) || x + 0 > w[qs[q]] + 0)) w[qs[q]] = x }
+      n++ }
+    END { printf "sockets=%d polls=%d decoded=%d p50=%s p99=%s max=%s bytes=%d nodes=%d latest=%d\n",
+      n, polls, decoded, ("p50" in w ? w["p50"] : "-"), ("p99" in w ? w["p99"] : "-"), ("max" in w ? w["max"] : "-"),
+      bytes, nodes, latest }'
+}
+
+# live_heap_mb PID JAVA: the heap in use right after a full collection (jcmd GC.run, then GC.heap_info).
+live_heap_mb() {
+  local jcmd=jcmd
+  [ -z "${JAVA_HOME:-}" ] || jcmd=$JAVA_HOME/bin/jcmd
+  "$jcmd" "$1" GC.run >/dev/null 2>&1 || { echo "-"; return; }
+  "$jcmd" "$1" GC.heap_info 2>/dev/null | awk '
+    /garbage-first heap|def new generation|tenured generation|PSYoungGen|ParOldGen/ {
+      for (i = 1; i <= NF; i++) if ($i == "used") { u = $(i + 1); sub(/K,?$/, "", u); total += u } }
+    END { if (total) printf "%d", total / 1024; else print "-" }'
 }
 
 stop_pid() {

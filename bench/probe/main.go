@@ -546,18 +546,42 @@ func fresh(args []string) {
 	socket, api := args[0], strings.TrimSuffix(args[1], "/")
 	var rounds int
 	fmt.Sscanf(args[2], "%d", &rounds)
-	report := &http.Client{Transport: &http.Transport{DialContext: func(ctx context.Context, _, _ string) (net.Conn, error) {
-		return (&net.Dialer{}).DialContext(ctx, "unix", socket)
-	}}, Timeout: 10 * time.Second}
+	// A changed object may live on any shard: read every plugin socket under the root the given
+	// socket is in (<root>/<id>/<id>.sock), as the probe would, and look in all their bodies.
+	root := filepath.Dir(filepath.Dir(socket))
+	clients := map[string]*http.Client{}
+	client := func(path string) *http.Client {
+		if c, ok := clients[path]; ok {
+			return c
+		}
+		c := &http.Client{Transport: &http.Transport{DialContext: func(ctx context.Context, _, _ string) (net.Conn, error) {
+			return (&net.Dialer{}).DialContext(ctx, "unix", path)
+		}}, Timeout: 10 * time.Second}
+		clients[path] = c
+		return c
+	}
 	apiClient := &http.Client{Timeout: 10 * time.Second}
+	// read returns every shard's body, or nil when any shard cannot be read (so a delete is never
+	// taken as seen because the shard holding the node did not answer).
 	read := func() []byte {
-		resp, err := report.Get("http://plugin/report?api_version=1&probe_id=fresh")
-		if err != nil {
+		paths, err := sockets(root)
+		if err != nil || len(paths) == 0 {
 			return nil
 		}
-		defer resp.Body.Close()
-		body, _ := io.ReadAll(resp.Body)
-		return body
+		var all []byte
+		for _, path := range paths {
+			resp, err := client(path).Get("http://plugin/report?api_version=1&probe_id=fresh")
+			if err != nil {
+				return nil
+			}
+			body, err := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if err != nil || resp.StatusCode != http.StatusOK {
+				return nil
+			}
+			all = append(all, body...)
+		}
+		return all
 	}
 	// waitFor polls until visible(body) holds, for at most 30 s; returns the time taken or -1.
 	waitFor := func(started time.Time, visible func([]byte) bool) time.Duration {

@@ -178,9 +178,12 @@ public final class ReportPublisher implements AutoCloseable {
     /** Logs what an operator must know once per change: shards coming and going, nodes left out. */
     private void report(ReportSnapshot previous, ReportSnapshot next) {
         if (next.wantedShards() != previous.wantedShards()) {
-            LOG.info("The report needs {} plugin socket(s) now ({} nodes, {} bytes; budget {} bytes per socket, "
-                    + "at most {} sockets)", next.wantedShards(), next.nodes(), next.bytes(), budget.bytes(),
-                    budget.maxShards());
+            // While new sockets are still opening, fewer serve than are wanted: say both, so the
+            // figures are not read as the whole report's.
+            LOG.info("The report needs {} plugin socket(s) now for {} node(s) (budget {} bytes per socket, at most "
+                    + "{} sockets); {} socket(s) serve {} node(s), {} bytes so far", next.wantedShards(),
+                    next.nodes() + next.omittedNodes(), budget.bytes(), budget.maxShards(), next.shards().size(),
+                    next.nodes(), next.bytes());
         }
         boolean limited = next.omittedNodes() > 0 && next.shards().size() >= budget.maxShards();
         if (limited && !omitting) {
