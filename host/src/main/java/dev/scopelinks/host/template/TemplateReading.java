@@ -106,7 +106,7 @@ final class TemplateReading {
         text(visitor, rest, source.length() - rest.length());
     }
 
-    /** The value a variable has when the object lacks it, or null. */
+    /** How the codes find {@code name}'s value: the object's, else the config value of that name. */
     VariableLookup lookup(String name) {
         return new VariableLookup(name, variables.configValues().get(name));
     }
