@@ -1,7 +1,7 @@
 /**
  * URL templates: checked when the config is loaded, rendered for every object change.
  *
- * <p>mustache.java is the one parser and renderer. {@link dev.scopelinks.host.template.TemplateCompiler}
+ * <p>mustache.java is the one parser and renderer. {@link TemplateCompiler}
  * compiles each template with a factory of its own whose visitor checks every tag as the parser
  * reports it (variables, raw insertion, helpers, partials, the fixed start that pins scheme and
  * host) and builds the code tree from our codes: values looked up whole and percent-encoded (or
