@@ -26,8 +26,10 @@ import java.util.Optional;
  * {@code json} and {@code rison} it is the document's syntax), so {@code {{#query}}pod: {{name}}{{/query}}}
  * gives {@code pod:%20web-1}.
  *
- * <p>The renderer hands a helper the operator's text and the values separately ({@link #literal},
- * {@link #value}), so nothing in the rendered text has to mark where a value starts.
+ * <p>mustache.java parses a helper as a section; the compiler encodes the operator's text inside it
+ * with {@link #literal} once, when the template is compiled, and the helper's value codes apply
+ * {@link #value} to each value as it is rendered ({@link VariableCode}), so nothing in the rendered
+ * text has to mark where a value starts.
  */
 public enum EncodingHelper {
     PATH, QUERY, JSON, RISON;
@@ -45,32 +47,36 @@ public enum EncodingHelper {
         return Arrays.stream(values()).filter(helper -> helper.sectionName().equals(name)).findFirst();
     }
 
-    /** Appends text the operator wrote inside this helper (or a raw config value) to {@code out}. */
-    void literal(String text, StringBuilder out) {
-        switch (this) {
-            case PATH -> out.append(encode(text, "/"));
-            case QUERY, JSON, RISON -> out.append(encode(text, QUERY_SAFE));
-        }
+    /** Text the operator wrote inside this helper (or a raw config value), encoded. */
+    String literal(String text) {
+        return switch (this) {
+            case PATH -> encode(text, "/");
+            case QUERY, JSON, RISON -> encode(text, QUERY_SAFE);
+        };
     }
 
-    /** Appends a variable's value inside this helper to {@code out}. */
-    void value(String value, StringBuilder out) {
-        switch (this) {
-            case PATH -> {
-                String[] segments = value.split("/", -1);
-                for (int i = 0; i < segments.length; i++) {
-                    if (i > 0) {
-                        out.append('/');
-                    }
-                    String segment = segments[i];
-                    out.append(segment.equals(".") || segment.equals("..") ? segment.replace(".", "%2E")
-                            : encode(segment, ""));
-                }
+    /** A variable's value inside this helper, encoded. */
+    String value(String value) {
+        return switch (this) {
+            case PATH -> pathSegments(value);
+            case QUERY -> encode(value, QUERY_SAFE);
+            case JSON -> encode(jsonEscape(value), QUERY_SAFE);
+            case RISON -> encode(risonEscape(value), QUERY_SAFE);
+        };
+    }
+
+    private static String pathSegments(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 16);
+        String[] segments = value.split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            if (i > 0) {
+                out.append('/');
             }
-            case QUERY -> out.append(encode(value, QUERY_SAFE));
-            case JSON -> out.append(encode(jsonEscape(value), QUERY_SAFE));
-            case RISON -> out.append(encode(risonEscape(value), QUERY_SAFE));
+            String segment = segments[i];
+            out.append(segment.equals(".") || segment.equals("..") ? segment.replace(".", "%2E")
+                    : encode(segment, ""));
         }
+        return out.toString();
     }
 
     /** Escapes text for the inside of a JSON string. */
