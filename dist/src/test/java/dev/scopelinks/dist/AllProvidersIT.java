@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The whole product against fabric8's mock API server: every shipped provider, one object of each
  * kind, and the report read from the real socket the way Scope's probe reads it.
  */
+@Tag("fabric8-mock-server") // watches through fabric8's mock API server: failsafe reruns it (see pom.xml)
 @EnableKubernetesMockClient(crud = true)
 class AllProvidersIT {
 

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Link conditions, annotation links and hot reload, end to end: the host against the CRUD mock API
  * server, its config in a ConfigMap-style volume, polled through the real socket like Scope's probe.
  */
+@Tag("fabric8-mock-server") // watches through fabric8's mock API server: failsafe reruns it (see pom.xml)
 @EnableKubernetesMockClient(crud = true)
 class ConfigFeaturesIT {
 

@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The whole host against fabric8's mock API server in CRUD mode, polled through its real UNIX
  * socket exactly as Scope's probe polls it.
  */
+@Tag("fabric8-mock-server") // watches through fabric8's mock API server: failsafe reruns it (see pom.xml)
 @EnableKubernetesMockClient(crud = true)
 class ScopeLinksHostIT {
 

@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The host splitting its report over plugin sockets as the cluster grows and shrinks, against
  * fabric8's mock API server in CRUD mode, every socket polled as Scope's probe polls it.
  */
+@Tag("fabric8-mock-server") // watches through fabric8's mock API server: failsafe reruns it (see pom.xml)
 @EnableKubernetesMockClient(crud = true)
 class ShardedHostIT {
 

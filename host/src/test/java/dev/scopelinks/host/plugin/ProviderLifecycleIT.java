@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * loader as the thread's context class loader, and the host closes each instance on reload and at
  * shutdown. The provider reports what it saw through its variables, read back from the real socket.
  */
+@Tag("fabric8-mock-server") // watches through fabric8's mock API server: failsafe reruns it (see pom.xml)
 @EnableKubernetesMockClient(crud = true)
 class ProviderLifecycleIT {
 
