@@ -13,6 +13,7 @@ import dev.scopelinks.host.report.ReportKeys;
 import dev.scopelinks.host.plan.LinkPlan;
 import dev.scopelinks.host.plan.LinkPlanner;
 import dev.scopelinks.host.testing.Eventually;
+import dev.scopelinks.host.testing.MockApiOrder;
 import dev.scopelinks.host.testing.TestProviderFactory;
 import dev.scopelinks.host.watch.CachedFields;
 import dev.scopelinks.host.watch.ClusterWatcher;
@@ -31,7 +32,6 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +42,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -69,18 +70,21 @@ class ReportConsistencyIT {
     KubernetesClient client;
     KubernetesMockServer server;
 
+    @RegisterExtension
+    final MockApiOrder order = new MockApiOrder();
+
     @TempDir
     Path root;
 
-    private final List<AutoCloseable> open = new ArrayList<>();
     private ScopeLinksHost host;
     private ProbeClient probe;
 
     @AfterEach
     void stop() throws Exception {
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
+        if (probe != null) {
+            probe.close();
         }
+        order.close();
         client.apps().deployments().inAnyNamespace().delete();
         client.pods().inAnyNamespace().delete();
     }
@@ -133,11 +137,8 @@ class ReportConsistencyIT {
         createDeployment("web", Map.of("app", "shop", "tier", "gold"), Map.of(
                 "kubectl.kubernetes.io/last-applied-configuration", "x".repeat(20_000), "team", "checkout"));
         LinkPlan plan = plan(DEPLOYMENT_CONFIG, catalog);
-        KubernetesClient watcherClient = server.createClient();
-        ClusterWatcher watcher = new ClusterWatcher(watcherClient, List.of(), ClusterWatcher.DEFAULT_RECHECK,
-                CachedFields.forPlan(plan, catalog.providers().values()));
-        open.add(watcher);
-        open.add(watcherClient); // closed before the watcher: see MockApiOrder
+        ClusterWatcher watcher = order.watcher(new ClusterWatcher(order.client(server.createClient()), List.of(),
+                ClusterWatcher.DEFAULT_RECHECK, CachedFields.forPlan(plan, catalog.providers().values())));
 
         watcher.watch(Set.of(DEPLOYMENTS), new IgnoringSink());
         assertThat(watcher.awaitSynced(WITHIN)).isTrue();
@@ -190,12 +191,9 @@ class ReportConsistencyIT {
         HostSettings defaults = HostSettings.defaults(root);
         HostSettings settings = new HostSettings(root, defaults.idleTimeout(), Duration.ofSeconds(1),
                 Duration.ofMillis(20), WITHIN, defaults.maxReportBytes(), 8);
-        KubernetesClient hostClient = server.createClient();
-        host = ScopeLinksHost.start(settings, plan, catalog, hostClient, new HostMetrics());
-        open.add(host);
-        open.add(hostClient); // closed before the host: see MockApiOrder
+        host = order.host(ScopeLinksHost.start(settings, plan, catalog, order.client(server.createClient()),
+                new HostMetrics()));
         probe = new ProbeClient(host.socketPath(), Duration.ofSeconds(5), "consistency-it");
-        open.add(probe);
     }
 
     private static LinkPlan plan(String config, ProviderCatalog catalog) throws Exception {
