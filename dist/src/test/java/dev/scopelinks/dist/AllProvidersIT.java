@@ -27,6 +27,7 @@ import dev.scopelinks.providers.storageclasses.StorageClassLinkProviderFactory;
 import dev.scopelinks.spi.OwnerChain;
 import dev.scopelinks.spi.ScopeTopology;
 import dev.scopelinks.host.report.ReportKeys;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -261,7 +262,7 @@ class AllProvidersIT {
         urls.put(topology, url);
     }
 
-    private static String uid(io.fabric8.kubernetes.api.model.GenericKubernetesResource created) {
+    private static String uid(GenericKubernetesResource created) {
         return created.getMetadata().getUid();
     }
 }
