@@ -34,7 +34,7 @@ final class ReportAssertions {
             } catch (InterruptedIOException slow) {
                 // A cold JVM on a shared machine can miss the 500 ms budget once; Scope's probe
                 // simply polls again, and so do we. The report returned did answer within budget.
-                Thread.sleep(50);
+                Thread.sleep(50); // the poll interval, as the probe's
                 continue;
             }
             if (response.status() == 200) {
@@ -43,7 +43,7 @@ final class ReportAssertions {
                     return last;
                 }
             }
-            Thread.sleep(50);
+            Thread.sleep(50); // the poll interval: polling is what is tested, so no Eventually around it
         }
         throw new AssertionError("the report never held " + wanted + "; last report:\n"
                 + new String(last, StandardCharsets.UTF_8));

@@ -107,7 +107,7 @@ class ReportConsistencyIT {
         });
         for (int i = 0; i < 40; i += 2) {
             client.apps().deployments().inNamespace("shop").withName("web-" + i).delete();
-            Thread.sleep(15);
+            Thread.sleep(15); // deletes spread over the reloads, so they race them: the point of the test
         }
         deleting.set(false);
         reloads.get();
@@ -250,7 +250,7 @@ class ReportConsistencyIT {
             LinkProvider fast = super.create(context);
             return object -> {
                 try {
-                    Thread.sleep(3);
+                    Thread.sleep(3); // a slow provider widens the race between renders and deletes
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
