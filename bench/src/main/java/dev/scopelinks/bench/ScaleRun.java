@@ -11,8 +11,10 @@ import dev.scopelinks.host.report.ShardBudget;
 import dev.scopelinks.spi.KubeObject;
 import dev.scopelinks.spi.ScopeTopology;
 import java.lang.management.ManagementFactory;
+import java.lang.ref.Reference;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 
 /**
  * How the report side scales with the cluster: for growing Pod counts, the time to render every
@@ -29,7 +31,7 @@ public final class ScaleRun {
 
     public static void main(String[] args) throws Exception {
         int[] sizes = args.length == 0 ? new int[] {10_000, 50_000, 150_000}
-                : java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+                : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
         LinkPlan plan = BenchFixtures.plan();
         System.out.printf("%8s %12s %12s %12s %10s %10s %8s %12s %10s %10s %14s %14s%n", "pods", "render ms",
                 "rebuild ms", "body MB", "nodes", "omitted", "shards", "largest MB", "B/node", "B/link", "model B/node",
@@ -51,7 +53,7 @@ public final class ScaleRun {
             }
             long renderNanos = System.nanoTime() - start;
             long modelBytes = usedHeapAfterGc() - before;
-            java.lang.ref.Reference.reachabilityFence(pods);
+            Reference.reachabilityFence(pods);
             try (ReportPublisher publisher = new ReportPublisher(model, ReportLayout.of(plan), Duration.ofMillis(1),
                     ShardBudget.defaults(), (snapshot, nanos) -> metrics.reportPublished(snapshot.bytes(),
                             snapshot.nodes(), snapshot.omittedNodes(), snapshot.shards().size(),

@@ -3,6 +3,7 @@ package dev.scopelinks.demo;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodIP;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -138,7 +139,7 @@ public final class DemoChurn implements AutoCloseable {
         String ip = "10.244." + (100 + random.nextInt(150)) + "." + (2 + random.nextInt(250));
         Pod copy = new PodBuilder(pod).editMetadata().withName(base + "-" + suffix()).withUid(null)
                 .withResourceVersion(null).withCreationTimestamp(null).endMetadata()
-                .editStatus().withPodIP(ip).withPodIPs(List.of(new io.fabric8.kubernetes.api.model.PodIP(ip)))
+                .editStatus().withPodIP(ip).withPodIPs(List.of(new PodIP(ip)))
                 .endStatus().build();
         // A new Pod runs new containers: fresh ids, so Scope draws new Container nodes.
         if (copy.getStatus().getContainerStatuses() != null) {

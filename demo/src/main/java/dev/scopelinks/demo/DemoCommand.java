@@ -109,7 +109,12 @@ public final class DemoCommand implements OptionalCommand {
         if (churnEvery.isNegative() || churnEvery.isZero()) {
             throw new InvalidInputException("--churn-every must be positive, not " + churnEvery);
         }
-        Shutdown shutdown = new Shutdown();
+        try (Shutdown shutdown = new Shutdown()) {
+            return run(shutdown, catalog, plan, started);
+        }
+    }
+
+    private int run(Shutdown shutdown, ProviderCatalog catalog, LinkPlan plan, long started) throws Exception {
         TemporaryDirectory directory = TemporaryDirectory.create("scope-links-demo-");
         shutdown.closeOnExit(directory);
         Path workDir = directory.path();

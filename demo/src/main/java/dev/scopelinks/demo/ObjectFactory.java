@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolume;
@@ -134,7 +135,7 @@ final class ObjectFactory {
         for (int i = 0; i < replicas; i++) {
             PersistentVolume volume = persistentVolume("pvc-" + uid(), storageClass);
             PersistentVolumeClaim claim = claim(namespace, "data-" + name + "-" + i, labels, storageClass, volume);
-            volume.getSpec().setClaimRef(new io.fabric8.kubernetes.api.model.ObjectReferenceBuilder()
+            volume.getSpec().setClaimRef(new ObjectReferenceBuilder()
                     .withKind("PersistentVolumeClaim").withNamespace(namespace).withName(claim.getMetadata().getName())
                     .withUid(claim.getMetadata().getUid()).build());
             objects.add(volume);

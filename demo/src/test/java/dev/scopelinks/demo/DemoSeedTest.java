@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -69,7 +70,7 @@ class DemoSeedTest {
     @Test
     void ownerReferencesPointAtTheUidsTheServerAssigned() {
         List<HasMetadata> owners = List.of();
-        Set<String> uids = new java.util.HashSet<>();
+        Set<String> uids = new HashSet<>();
         client.apps().deployments().inAnyNamespace().list().getItems().forEach(o -> uids.add(o.getMetadata().getUid()));
         client.apps().replicaSets().inAnyNamespace().list().getItems().forEach(o -> uids.add(o.getMetadata().getUid()));
         client.apps().statefulSets().inAnyNamespace().list().getItems().forEach(o -> uids.add(o.getMetadata().getUid()));

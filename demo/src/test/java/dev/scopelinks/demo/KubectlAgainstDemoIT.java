@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scopelinks.host.testing.Eventually;
 import dev.scopelinks.standin.StandInCluster;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,35 +60,37 @@ class KubectlAgainstDemoIT {
 
     @Test
     void getWithWatchSeesObjectsCreatedAndDeletedMeanwhile() throws Exception {
+        cluster.client().configMaps().inNamespace("monitoring").resource(new ConfigMapBuilder()
+                .withNewMetadata().withName("watch-marker").endMetadata().build()).create();
         Process watch = new ProcessBuilder(kubectlCommand("get", "configmaps", "-n", "monitoring", "-w",
                 "--output-watch-events", "-o", "custom-columns=EVENT:.type,NAME:.object.metadata.name",
                 "--no-headers")).redirectErrorStream(true).start();
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Thread output = new Thread(() -> {
+            try (BufferedReader reader = watch.inputReader(StandardCharsets.UTF_8)) {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    lines.add(line.trim().replaceAll("\\s+", " "));
+                }
+            } catch (IOException e) {
+                lines.add("reading kubectl's output failed: " + e);
+            }
+        }, "kubectl-watch-output");
+        output.setDaemon(true);
+        output.start();
         try {
-            Thread.sleep(1500); // kubectl lists, then watches from the list's version
+            // kubectl lists, then watches from the list's version: once the list has shown the marker,
+            // every later change reaches the watch.
+            Eventually.within(Duration.ofSeconds(20), () -> assertThat(lines).contains("ADDED watch-marker"));
             cluster.client().configMaps().inNamespace("monitoring").resource(new ConfigMapBuilder()
                     .withNewMetadata().withName("dashboards").endMetadata().build()).create();
             cluster.client().configMaps().inNamespace("monitoring").withName("dashboards").delete();
-            List<String> lines = new ArrayList<>();
-            var reader = watch.inputReader(StandardCharsets.UTF_8);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            StringBuilder line = new StringBuilder();
-            while (System.nanoTime() < deadline && !lines.stream().anyMatch(l -> l.startsWith("DELETED"))) {
-                if (!reader.ready()) {
-                    Thread.sleep(50);
-                    continue;
-                }
-                int c = reader.read();
-                if (c == '\n') {
-                    lines.add(line.toString().trim().replaceAll("\\s+", " "));
-                    line.setLength(0);
-                } else if (c >= 0) {
-                    line.append((char) c);
-                }
-            }
-            assertThat(lines).containsSubsequence("ADDED dashboards", "DELETED dashboards");
+
+            Eventually.within(Duration.ofSeconds(20), () -> assertThat(lines)
+                    .containsSubsequence("ADDED dashboards", "DELETED dashboards"));
         } finally {
             watch.destroy();
             watch.waitFor(5, TimeUnit.SECONDS);
+            cluster.client().configMaps().inNamespace("monitoring").withName("watch-marker").delete();
         }
     }
 

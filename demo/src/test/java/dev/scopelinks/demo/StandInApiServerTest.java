@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scopelinks.standin.StandInCluster;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -258,7 +259,7 @@ class StandInApiServerTest {
         watch.body().close();
     }
 
-    private static io.fabric8.kubernetes.api.model.ConfigMap configMap(String name) {
+    private static ConfigMap configMap(String name) {
         return new ConfigMapBuilder().withNewMetadata().withName(name).endMetadata().addToData("a", "b").build();
     }
 

@@ -2,8 +2,10 @@ package dev.scopelinks.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scopelinks.host.testing.Eventually;
 import dev.scopelinks.standin.StandInCluster;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -25,15 +27,13 @@ class StandInGarbageCollectionTest {
 
             client.apps().deployments().inNamespace("shop").withName("web").delete();
 
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (client.pods().inNamespace("shop").list().getItems().size() > 1 && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            assertThat(client.apps().replicaSets().inNamespace("shop").list().getItems())
-                    .extracting(rs -> rs.getMetadata().getName()).allMatch(name -> name.startsWith("cart-"));
-            assertThat(client.pods().inNamespace("shop").list().getItems())
-                    .extracting(pod -> pod.getMetadata().getName()).singleElement()
-                    .satisfies(name -> assertThat(name).startsWith("cart-"));
+            Eventually.within(Duration.ofSeconds(10), () -> {
+                assertThat(client.apps().replicaSets().inNamespace("shop").list().getItems())
+                        .extracting(rs -> rs.getMetadata().getName()).allMatch(name -> name.startsWith("cart-"));
+                assertThat(client.pods().inNamespace("shop").list().getItems())
+                        .extracting(pod -> pod.getMetadata().getName()).singleElement()
+                        .satisfies(name -> assertThat(name).startsWith("cart-"));
+            });
         }
     }
 }

@@ -27,6 +27,7 @@ import dev.scopelinks.providers.storageclasses.StorageClassLinkProviderFactory;
 import dev.scopelinks.spi.OwnerChain;
 import dev.scopelinks.spi.ScopeTopology;
 import dev.scopelinks.host.report.ReportKeys;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -39,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The whole product against fabric8's mock API server: every shipped provider, one object of each
  * kind, and the report read from the real socket the way Scope's probe reads it.
  */
+@Tag("fabric8-mock-server") // watches through fabric8's mock API server: failsafe reruns it (see pom.xml)
 @EnableKubernetesMockClient(crud = true)
 class AllProvidersIT {
 
@@ -259,7 +262,7 @@ class AllProvidersIT {
         urls.put(topology, url);
     }
 
-    private static String uid(io.fabric8.kubernetes.api.model.GenericKubernetesResource created) {
+    private static String uid(GenericKubernetesResource created) {
         return created.getMetadata().getUid();
     }
 }

@@ -62,7 +62,7 @@ class DemoCleanupIT {
                     return directory;
                 }
             }
-            Thread.sleep(200);
+            Thread.sleep(200); // the poll interval of this wait (each round also checks that the demo lives)
         }
         throw new AssertionError("no demo socket within " + START_BUDGET.toSeconds() + " s; log:\n"
                 + Files.readString(log));

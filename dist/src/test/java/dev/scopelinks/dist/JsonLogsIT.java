@@ -89,7 +89,7 @@ class JsonLogsIT {
                     // not answering yet
                 }
             }
-            Thread.sleep(200);
+            Thread.sleep(200); // the poll interval of this wait (each round also checks that serve lives)
         }
         throw new AssertionError("serve did not answer within " + START_BUDGET.toSeconds() + " s; stderr:\n"
                 + Files.readString(log));

@@ -8,6 +8,7 @@ import dev.scopelinks.host.plan.LinkPlan;
 import dev.scopelinks.host.plan.LinkPlanner;
 import dev.scopelinks.spi.ResourceType;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -49,7 +50,7 @@ final class Manifests {
     }
 
     static List<JsonNode> documents(Path file) throws IOException {
-        return documents(java.nio.file.Files.readString(file));
+        return documents(Files.readString(file));
     }
 
     static Optional<JsonNode> find(List<JsonNode> documents, String kind, String name) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scopelinks.host.probe.ProbeClient;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
@@ -29,10 +31,10 @@ final class ReportAssertions {
             ProbeClient.Response response;
             try {
                 response = probe.pollReport();
-            } catch (java.io.InterruptedIOException slow) {
+            } catch (InterruptedIOException slow) {
                 // A cold JVM on a shared machine can miss the 500 ms budget once; Scope's probe
                 // simply polls again, and so do we. The report returned did answer within budget.
-                Thread.sleep(50);
+                Thread.sleep(50); // the poll interval, as the probe's
                 continue;
             }
             if (response.status() == 200) {
@@ -41,10 +43,10 @@ final class ReportAssertions {
                     return last;
                 }
             }
-            Thread.sleep(50);
+            Thread.sleep(50); // the poll interval: polling is what is tested, so no Eventually around it
         }
         throw new AssertionError("the report never held " + wanted + "; last report:\n"
-                + new String(last, java.nio.charset.StandardCharsets.UTF_8));
+                + new String(last, StandardCharsets.UTF_8));
     }
 
     static JsonNode parse(byte[] report) throws IOException {

@@ -72,7 +72,7 @@ final class RunningHost implements AutoCloseable {
                     last = e.toString();
                 }
             }
-            Thread.sleep(200);
+            Thread.sleep(200); // the poll interval of this wait (each round also checks that the process lives)
         }
         throw new AssertionError("no report with nodes in " + topologies + " within " + START_BUDGET.toSeconds()
                 + " s; last answer: " + last + "\nlog:\n" + log());

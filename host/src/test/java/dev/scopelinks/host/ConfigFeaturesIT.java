@@ -11,6 +11,7 @@ import dev.scopelinks.host.probe.ProbeClient;
 import dev.scopelinks.host.plan.LinkPlanner;
 import dev.scopelinks.host.probe.ReportChecker;
 import dev.scopelinks.host.testing.Eventually;
+import dev.scopelinks.host.testing.MockApiOrder;
 import dev.scopelinks.host.testing.TestCatalog;
 import dev.scopelinks.host.report.ReportKeys;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
@@ -31,13 +32,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Link conditions, annotation links and hot reload, end to end: the host against the CRUD mock API
  * server, its config in a ConfigMap-style volume, polled through the real socket like Scope's probe.
  */
+@Tag("fabric8-mock-server") // watches through fabric8's mock API server: failsafe reruns it (see pom.xml)
 @EnableKubernetesMockClient(crud = true)
 class ConfigFeaturesIT {
 
@@ -73,6 +77,9 @@ class ConfigFeaturesIT {
     static KubernetesClient client;
     static KubernetesMockServer server;
 
+    @RegisterExtension
+    final MockApiOrder order = new MockApiOrder();
+
     @TempDir
     Path volume;
 
@@ -90,13 +97,9 @@ class ConfigFeaturesIT {
         HostSettings settings = new HostSettings(defaults.socketRoot(), defaults.idleTimeout(), Duration.ofSeconds(1),
                 Duration.ofMillis(20), WATCH, defaults.maxReportBytes(), 8);
         metrics = new HostMetrics();
-        KubernetesClient hostClient = server.createClient();
-        host = ScopeLinksHost.start(settings, new LinkPlanner().plan(loader.load(file), catalog), catalog, hostClient,
-                metrics);
-        open.add(host);
-        // The host's client goes first: closing its watches cleanly can deadlock the mock server (see MockApiOrder).
-        open.add(0, hostClient);
-        open.add(0, new ConfigReloader(file, loader, catalog, host, metrics, Duration.ofMillis(500)));
+        host = order.host(ScopeLinksHost.start(settings, new LinkPlanner().plan(loader.load(file), catalog), catalog,
+                order.client(server.createClient()), metrics));
+        open.add(new ConfigReloader(file, loader, catalog, host, metrics, Duration.ofMillis(500)));
         probe = new ProbeClient(host.socketPath(), Duration.ofSeconds(5), "config-it");
         open.add(0, probe);
     }
@@ -106,6 +109,7 @@ class ConfigFeaturesIT {
         for (AutoCloseable closeable : open) {
             closeable.close();
         }
+        order.close();
         client.pods().inAnyNamespace().delete();
         client.services().inAnyNamespace().delete();
     }

@@ -26,8 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * With {@code namespaces:} set, only those namespaces are watched. Runs against the demo's API
- * server (fabric8's CRUD store behind watches that close cleanly; see {@code MockApiOrder}), as
- * one informer per namespace closes several watches at once.
+ * server (fabric8's CRUD store behind watches that close cleanly), not fabric8's mock API server:
+ * one informer per namespace closes several watches at once, which can stall the mock (see
+ * {@code MockApiOrder}). So the host here closes its informers the normal way, before its client,
+ * and the test needs neither {@code MockApiOrder} nor a rerun.
  */
 class NamespacedWatchIT {
 

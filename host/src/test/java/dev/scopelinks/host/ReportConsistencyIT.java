@@ -13,6 +13,7 @@ import dev.scopelinks.host.report.ReportKeys;
 import dev.scopelinks.host.plan.LinkPlan;
 import dev.scopelinks.host.plan.LinkPlanner;
 import dev.scopelinks.host.testing.Eventually;
+import dev.scopelinks.host.testing.MockApiOrder;
 import dev.scopelinks.host.testing.TestProviderFactory;
 import dev.scopelinks.host.watch.CachedFields;
 import dev.scopelinks.host.watch.ClusterWatcher;
@@ -31,7 +32,6 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +40,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -49,6 +51,7 @@ import org.junit.jupiter.api.io.TempDir;
  * reloads and start-up interleave; caches keep only what the config reads, and a reload that reads
  * more lists again.
  */
+@Tag("fabric8-mock-server") // watches through fabric8's mock API server: failsafe reruns it (see pom.xml)
 @EnableKubernetesMockClient(crud = true)
 class ReportConsistencyIT {
 
@@ -67,18 +70,21 @@ class ReportConsistencyIT {
     KubernetesClient client;
     KubernetesMockServer server;
 
+    @RegisterExtension
+    final MockApiOrder order = new MockApiOrder();
+
     @TempDir
     Path root;
 
-    private final List<AutoCloseable> open = new ArrayList<>();
     private ScopeLinksHost host;
     private ProbeClient probe;
 
     @AfterEach
     void stop() throws Exception {
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
+        if (probe != null) {
+            probe.close();
         }
+        order.close();
         client.apps().deployments().inAnyNamespace().delete();
         client.pods().inAnyNamespace().delete();
     }
@@ -101,7 +107,7 @@ class ReportConsistencyIT {
         });
         for (int i = 0; i < 40; i += 2) {
             client.apps().deployments().inNamespace("shop").withName("web-" + i).delete();
-            Thread.sleep(15);
+            Thread.sleep(15); // deletes spread over the reloads, so they race them: the point of the test
         }
         deleting.set(false);
         reloads.get();
@@ -131,11 +137,8 @@ class ReportConsistencyIT {
         createDeployment("web", Map.of("app", "shop", "tier", "gold"), Map.of(
                 "kubectl.kubernetes.io/last-applied-configuration", "x".repeat(20_000), "team", "checkout"));
         LinkPlan plan = plan(DEPLOYMENT_CONFIG, catalog);
-        KubernetesClient watcherClient = server.createClient();
-        ClusterWatcher watcher = new ClusterWatcher(watcherClient, List.of(), ClusterWatcher.DEFAULT_RECHECK,
-                CachedFields.forPlan(plan, catalog.providers().values()));
-        open.add(watcher);
-        open.add(watcherClient); // closed before the watcher: see MockApiOrder
+        ClusterWatcher watcher = order.watcher(new ClusterWatcher(order.client(server.createClient()), List.of(),
+                ClusterWatcher.DEFAULT_RECHECK, CachedFields.forPlan(plan, catalog.providers().values())));
 
         watcher.watch(Set.of(DEPLOYMENTS), new IgnoringSink());
         assertThat(watcher.awaitSynced(WITHIN)).isTrue();
@@ -188,12 +191,9 @@ class ReportConsistencyIT {
         HostSettings defaults = HostSettings.defaults(root);
         HostSettings settings = new HostSettings(root, defaults.idleTimeout(), Duration.ofSeconds(1),
                 Duration.ofMillis(20), WITHIN, defaults.maxReportBytes(), 8);
-        KubernetesClient hostClient = server.createClient();
-        host = ScopeLinksHost.start(settings, plan, catalog, hostClient, new HostMetrics());
-        open.add(host);
-        open.add(hostClient); // closed before the host: see MockApiOrder
+        host = order.host(ScopeLinksHost.start(settings, plan, catalog, order.client(server.createClient()),
+                new HostMetrics()));
         probe = new ProbeClient(host.socketPath(), Duration.ofSeconds(5), "consistency-it");
-        open.add(probe);
     }
 
     private static LinkPlan plan(String config, ProviderCatalog catalog) throws Exception {
@@ -250,7 +250,7 @@ class ReportConsistencyIT {
             LinkProvider fast = super.create(context);
             return object -> {
                 try {
-                    Thread.sleep(3);
+                    Thread.sleep(3); // a slow provider widens the race between renders and deletes
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

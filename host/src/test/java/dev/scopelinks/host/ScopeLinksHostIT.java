@@ -14,6 +14,7 @@ import dev.scopelinks.host.plan.LinkPlanner;
 import dev.scopelinks.host.probe.ReportChecker;
 import dev.scopelinks.host.testing.Eventually;
 import dev.scopelinks.host.report.ReportKeys;
+import dev.scopelinks.host.testing.MockApiOrder;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -35,13 +36,16 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole host against fabric8's mock API server in CRUD mode, polled through its real UNIX
  * socket exactly as Scope's probe polls it.
  */
+@Tag("fabric8-mock-server") // watches through fabric8's mock API server: failsafe reruns it (see pom.xml)
 @EnableKubernetesMockClient(crud = true)
 class ScopeLinksHostIT {
 
@@ -81,11 +85,13 @@ class ScopeLinksHostIT {
     static KubernetesClient client;
     static KubernetesMockServer server;
 
+    @RegisterExtension
+    final MockApiOrder order = new MockApiOrder();
+
     @TempDir
     Path root;
 
     private ScopeLinksHost host;
-    private KubernetesClient hostClient;
     private ProbeClient probe;
     private HostMetrics metrics;
 
@@ -98,18 +104,16 @@ class ScopeLinksHostIT {
         HostSettings settings = new HostSettings(root, defaults.idleTimeout(), Duration.ofSeconds(1),
                 Duration.ofMillis(20), WATCH, defaults.maxReportBytes(), 8);
         metrics = new HostMetrics();
-        hostClient = server.createClient();
-        host = ScopeLinksHost.start(settings, plan, catalog, hostClient, metrics);
+        host = order.host(ScopeLinksHost.start(settings, plan, catalog, order.client(server.createClient()), metrics));
         probe = new ProbeClient(host.socketPath(), ProbeClient.PROBE_TIMEOUT, "probe-it");
         // The first exchange loads classes on both sides; Scope's probe meets a warm server.
         new ProbeClient(host.socketPath(), Duration.ofSeconds(5), "warm-up").pollReport();
     }
 
     @AfterEach
-    void stopHost() {
+    void stopHost() throws Exception {
         probe.close();
-        hostClient.close(); // before the host: see MockApiOrder
-        host.close();
+        order.close();
         client.apps().deployments().inAnyNamespace().delete();
         client.services().inAnyNamespace().delete();
         client.pods().inAnyNamespace().delete();

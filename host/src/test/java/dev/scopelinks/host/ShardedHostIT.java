@@ -15,6 +15,7 @@ import dev.scopelinks.host.probe.ReportChecker;
 import dev.scopelinks.host.report.ReportSnapshot;
 import dev.scopelinks.host.report.ShardBudget;
 import dev.scopelinks.host.testing.Eventually;
+import dev.scopelinks.host.testing.MockApiOrder;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
@@ -34,13 +35,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The host splitting its report over plugin sockets as the cluster grows and shrinks, against
  * fabric8's mock API server in CRUD mode, every socket polled as Scope's probe polls it.
  */
+@Tag("fabric8-mock-server") // watches through fabric8's mock API server: failsafe reruns it (see pom.xml)
 @EnableKubernetesMockClient(crud = true)
 class ShardedHostIT {
 
@@ -65,19 +69,18 @@ class ShardedHostIT {
     static KubernetesClient client;
     static KubernetesMockServer server;
 
+    @RegisterExtension
+    final MockApiOrder order = new MockApiOrder();
+
     @TempDir
     Path root;
 
     private ScopeLinksHost host;
-    private KubernetesClient hostClient;
     private HostMetrics metrics;
 
     @AfterEach
-    void stopHost() {
-        hostClient.close(); // before the host: see MockApiOrder
-        if (host != null) {
-            host.close();
-        }
+    void stopHost() throws Exception {
+        order.close();
         client.apps().deployments().inAnyNamespace().delete();
     }
 
@@ -141,9 +144,7 @@ class ShardedHostIT {
         }
         Eventually.within(WATCH, () -> assertThat(socketFiles()).hasSizeGreaterThanOrEqualTo(3));
 
-        hostClient.close();
-        host.close();
-        host = null;
+        order.close();
 
         assertThat(socketFiles()).isEmpty();
     }
@@ -156,8 +157,7 @@ class ShardedHostIT {
         HostSettings settings = new HostSettings(root, defaults.idleTimeout(), Duration.ofSeconds(1),
                 Duration.ofMillis(20), WATCH, new ShardBudget(SOCKET_BYTES, 0, 0, maxShards), 4);
         metrics = new HostMetrics();
-        hostClient = server.createClient();
-        host = ScopeLinksHost.start(settings, plan, catalog, hostClient, metrics);
+        host = order.host(ScopeLinksHost.start(settings, plan, catalog, order.client(server.createClient()), metrics));
     }
 
     private void create(String name) {

@@ -2,6 +2,7 @@ package dev.scopelinks.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class VariableTest {
@@ -31,10 +32,10 @@ class VariableTest {
 
     @Test
     void selectorIsOfferedAsASortedLabelQueryAndPerKey() {
-        var vars = ObjectVariables.empty().putSelector("selector", java.util.Map.of("tier", "front", "app", "web"))
+        var vars = ObjectVariables.empty().putSelector("selector", Map.of("tier", "front", "app", "web"))
                 .build();
         assertThat(vars).containsEntry("selector", "app=web,tier=front").containsEntry("selector.app", "web")
                 .containsEntry("selector.tier", "front").hasSize(3);
-        assertThat(ObjectVariables.empty().putSelector("selector", java.util.Map.of()).build()).isEmpty();
+        assertThat(ObjectVariables.empty().putSelector("selector", Map.of()).build()).isEmpty();
     }
 }

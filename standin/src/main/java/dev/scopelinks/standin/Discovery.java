@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * API discovery documents, prepared once: {@code /api}, {@code /apis}, {@code /apis/<group>} and
@@ -19,11 +20,11 @@ final class Discovery {
             "update", "watch");
 
     /** Resources whose replicas {@code kubectl scale} can change through the scale subresource. */
-    private static final java.util.Set<String> SCALABLE = java.util.Set.of("deployments", "replicasets",
+    private static final Set<String> SCALABLE = Set.of("deployments", "replicasets",
             "statefulsets");
 
     /** What {@code kubectl get all} lists, as on a real server. */
-    private static final java.util.Set<String> IN_ALL = java.util.Set.of("pods", "services", "deployments",
+    private static final Set<String> IN_ALL = Set.of("pods", "services", "deployments",
             "replicasets", "statefulsets", "daemonsets", "jobs", "cronjobs");
 
     private final Map<String, String> documents = new HashMap<>();

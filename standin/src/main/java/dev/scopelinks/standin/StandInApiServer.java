@@ -16,6 +16,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -109,6 +110,7 @@ final class StandInApiServer implements AutoCloseable {
             // The upgrade has to happen before the request is read, so this path skips the body.
             Optional<ApiPath> target = ApiPath.parse(path, catalog);
             MultiMap params = request.params();
+            // Vert.x's HttpMethod, qualified: the imported HttpMethod is the mock store's.
             if (target.isPresent() && request.method() == io.vertx.core.http.HttpMethod.GET && isWatch(params)) {
                 request.toWebSocket().onSuccess(socket -> vertx.executeBlocking(() -> {
                     watch(target.get(), params, WatchSink.webSocket(socket), request.getHeader("Accept"));
@@ -586,7 +588,7 @@ final class StandInApiServer implements AutoCloseable {
 
     private static String decodedName(ApiPath api) {
         try {
-            return java.net.URLDecoder.decode(api.name() == null ? "" : api.name().replace("+", "%2B"),
+            return URLDecoder.decode(api.name() == null ? "" : api.name().replace("+", "%2B"),
                     StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             return api.name();

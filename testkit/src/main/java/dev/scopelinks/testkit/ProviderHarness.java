@@ -20,6 +20,7 @@ import dev.scopelinks.spi.LinkProviderFactory;
 import dev.scopelinks.spi.ProviderContext;
 import dev.scopelinks.spi.ScopeNode;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -199,7 +200,7 @@ public final class ProviderHarness {
 
         /** The report as text. */
         public String reportText() {
-            return new String(report, java.nio.charset.StandardCharsets.UTF_8);
+            return new String(report, StandardCharsets.UTF_8);
         }
 
         /** What Scope's probe and app would find wrong with the report; empty when Scope takes it as is. */

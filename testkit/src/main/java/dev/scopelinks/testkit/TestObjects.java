@@ -1,9 +1,15 @@
 package dev.scopelinks.testkit;
 
+import dev.scopelinks.host.plugin.LoadedProvider;
+import dev.scopelinks.host.watch.CachedFields;
 import dev.scopelinks.host.watch.GenericObjectView;
 import dev.scopelinks.spi.KubeObject;
+import dev.scopelinks.spi.LinkProviderFactory;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.informers.cache.ReducedStateItemStore;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import java.util.List;
 
 /**
  * Kubernetes objects for provider tests, written as YAML exactly as {@code kubectl get -o yaml}
@@ -71,16 +77,13 @@ public final class TestObjects {
      * {@code factory}'s kind: the standard metadata plus the fields the provider declares it reads.
      * Look-ups and re-rendering after a config reload see exactly this.
      */
-    public static KubeObject asCached(String yaml, dev.scopelinks.spi.LinkProviderFactory factory) {
+    public static KubeObject asCached(String yaml, LinkProviderFactory factory) {
         GenericKubernetesResource resource = Serialization.unmarshal(yaml, GenericKubernetesResource.class);
-        String[] fields = dev.scopelinks.host.watch.CachedFields.declaredBy(java.util.List.of(
-                new dev.scopelinks.host.plugin.LoadedProvider(factory, "test"))).forResource(factory.watches())
-                .orElseThrow().toArray(String[]::new);
-        io.fabric8.kubernetes.client.informers.cache.ReducedStateItemStore<GenericKubernetesResource> store =
-                new io.fabric8.kubernetes.client.informers.cache.ReducedStateItemStore<>(
-                        io.fabric8.kubernetes.client.informers.cache.ReducedStateItemStore.NAME_KEY_STATE,
-                        GenericKubernetesResource.class,
-                        new io.fabric8.kubernetes.client.utils.KubernetesSerialization(), fields);
+        String[] fields = CachedFields.declaredBy(List.of(new LoadedProvider(factory, "test")))
+                .forResource(factory.watches()).orElseThrow().toArray(String[]::new);
+        ReducedStateItemStore<GenericKubernetesResource> store = new ReducedStateItemStore<>(
+                ReducedStateItemStore.NAME_KEY_STATE, GenericKubernetesResource.class, new KubernetesSerialization(),
+                fields);
         String key = store.getKey(resource);
         store.put(key, resource);
         return new GenericObjectView(store.get(key));

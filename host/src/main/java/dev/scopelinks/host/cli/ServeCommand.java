@@ -75,7 +75,13 @@ final class ServeCommand implements Callable<Integer> {
         access.check(plan);
         Path root = socketDir != null ? socketDir
                 : plan.config().socketDir().map(Path::of).orElse(HostSettings.DEFAULT_SOCKET_ROOT);
-        Shutdown shutdown = new Shutdown();
+        try (Shutdown shutdown = new Shutdown()) {
+            return serve(shutdown, configFile, plan, catalog, root);
+        }
+    }
+
+    private int serve(Shutdown shutdown, Path configFile, LinkPlan plan, ProviderCatalog catalog, Path root)
+            throws Exception {
         try (KubernetesClient client = client();
              HostRunner runner = HostRunner.start(runtime, runtime.settings(root), runtime.watching(), plan, catalog,
                      client);

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,8 @@ public final class FileChangeWatcher implements AutoCloseable {
     private byte[] last;
     /** Consecutive checks that found no file; only read and written on the watch thread. */
     private int missingChecks;
+    /** Checks done so far; lets a test see that a check ran and found nothing to report. */
+    private final AtomicLong checks = new AtomicLong();
     private volatile boolean closed;
 
     public FileChangeWatcher(Path file, Duration interval, Consumer<String> onChange) throws IOException {
@@ -86,7 +89,20 @@ public final class FileChangeWatcher implements AutoCloseable {
         }
     }
 
+    /** How many times the file has been compared with the last seen content so far. */
+    long checks() {
+        return checks.get();
+    }
+
     private void check() {
+        try {
+            compare();
+        } finally {
+            checks.incrementAndGet();
+        }
+    }
+
+    private void compare() {
         byte[] now = read();
         if (now == null) {
             // A missing file is mid-swap or deleted; the last good config keeps serving.

@@ -2,6 +2,7 @@ package dev.scopelinks.host.probe;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -37,7 +38,7 @@ public final class ProbeClient implements AutoCloseable {
     /** One answer. */
     public record Response(int status, String contentType, byte[] body, long nanos) {
         public String bodyText() {
-            return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+            return new String(body, StandardCharsets.UTF_8);
         }
     }
 

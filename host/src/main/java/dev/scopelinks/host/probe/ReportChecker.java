@@ -1,5 +1,6 @@
 package dev.scopelinks.host.probe;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scopelinks.host.template.UrlCheck;
@@ -80,7 +81,7 @@ public final class ReportChecker {
         JsonNode root;
         try {
             root = JSON.readTree(body);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             findings.add(new Finding(Severity.REJECTED, "$", "not JSON: " + e.getOriginalMessage()));
             return findings;
         } catch (IOException e) {

@@ -21,13 +21,13 @@ import java.util.function.Consumer;
 
 /**
  * The nodes of the report, per topology and per source object, each kept as ready-to-send JSON
- * bytes. Watch handlers change one object's entry at a time; building the report then only
- * concatenates bytes. A link keeps the timestamp of when its value was last computed, so an
+ * bytes. Its only writer, {@code report-render} ({@link ReportUpdater}), changes one object's entry
+ * at a time; building the report ({@code report-builder}) then only concatenates bytes. A link keeps the timestamp of when its value was last computed, so an
  * unchanged object (a resync, a status-only update) changes nothing and costs no rebuild.
  *
  * <p>The fragments are as short as Scope allows, since the probe's decoding of the body is what
- * limits a plugin socket: each link is written under its five-character {@link ReportKeys#wire wire
- * key}, and timestamps have whole seconds ({@code 2026-11-25T10:00:00Z}, which Go's RFC 3339
+ * limits a plugin socket: a link comes in under its long key ({@code <pluginId>-<linkId>}) and is
+ * written under its five-character {@link ReportKeys#wire wire key}, and timestamps have whole seconds ({@code 2026-11-25T10:00:00Z}, which Go's RFC 3339
  * parser takes). Scope keeps the later timestamp when it merges, so a changed value is always
  * stamped at least one second after the value it replaces, even within the same second.
  */
@@ -56,7 +56,8 @@ public final class ReportModel {
     }
 
     /**
-     * Replaces the nodes that {@code objectKey} (a provider id and object uid) feeds.
+     * Replaces the nodes that the object {@code objectKey} (its uid) feeds in {@code topology}; the
+     * links of {@code nodes} are keyed by their long keys, which the fragments turn into wire keys.
      *
      * @return whether the report's content changed
      */
@@ -167,7 +168,7 @@ public final class ReportModel {
         return true;
     }
 
-    /** {@code "<id>":{"id":"<id>","latest":{"<key>":{"timestamp":"…","value":"…"},…}}}. */
+    /** {@code "<id>":{"id":"<id>","latest":{"<wire key>":{"timestamp":"…","value":"…"},…}}}. */
     private byte[] fragment(String nodeId, String[] keys, String[] values, long[] stamps) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(128 + keys.length * 200);
         byte[] id = quoted(nodeId);

@@ -8,6 +8,7 @@ import dev.scopelinks.host.plan.CompiledLink;
 import dev.scopelinks.host.plan.LinkPlan;
 import dev.scopelinks.host.plan.ProviderPlan;
 import dev.scopelinks.spi.ResourceType;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -123,7 +124,7 @@ public final class CachedFields {
     /** The fields to keep for {@code type} (the standard ones included); empty means whole objects. */
     public Optional<List<String>> forResource(ResourceType type) {
         return trim(type).map(trim -> {
-            List<String> all = new java.util.ArrayList<>(STANDARD);
+            List<String> all = new ArrayList<>(STANDARD);
             all.addAll(trim.fields());
             return List.copyOf(new LinkedHashSet<>(all));
         });
@@ -171,7 +172,7 @@ public final class CachedFields {
         }
 
         Trim withFields(Collection<String> more) {
-            List<String> all = new java.util.ArrayList<>(fields);
+            List<String> all = new ArrayList<>(fields);
             all.addAll(more);
             return new Trim(all, labels, annotations, annotationPrefixes);
         }
@@ -189,7 +190,7 @@ public final class CachedFields {
 
         /** What {@code needed} reads that a cache trimmed like this dropped, for the log; empty when nothing. */
         public String missing(Trim needed) {
-            List<String> parts = new java.util.ArrayList<>();
+            List<String> parts = new ArrayList<>();
             Set<String> fieldsMissing = new TreeSet<>(needed.fields());
             fieldsMissing.removeAll(fields);
             if (!fieldsMissing.isEmpty()) {

@@ -82,8 +82,8 @@ class NamespacedAccessTest {
             Files.writeString(file, "apiVersion: scope-links/v1\nplugin: {id: links, label: Links}\n"
                     + "providers: {}\n");
             StringWriter err = new StringWriter();
-            PrintWriter errWriter = new java.io.PrintWriter(err);
-            PrintWriter out = new java.io.PrintWriter(new StringWriter());
+            PrintWriter errWriter = new PrintWriter(err);
+            PrintWriter out = new PrintWriter(new StringWriter());
 
             int plain = ScopeLinksCli.run(new String[] {"validate", file.toString()}, out, errWriter);
             int namespaced = ScopeLinksCli.run(new String[] {"validate", "--namespaced", file.toString()}, out,

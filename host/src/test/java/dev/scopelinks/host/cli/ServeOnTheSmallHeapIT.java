@@ -61,7 +61,7 @@ class ServeOnTheSmallHeapIT {
                     assertThat(serve.isAlive()).as("serve is running; log:%n%s", Files.readString(dir.resolve("serve.log")))
                             .isTrue();
                     served = deploymentsServed(socket);
-                    Thread.sleep(200);
+                    Thread.sleep(200); // the poll interval; each round also checks that serve lives
                 }
                 assertThat(served).isEqualTo(DEPLOYMENTS);
             } finally {

@@ -34,7 +34,9 @@ class FileChangeWatcherTest {
 
             Files.writeString(file, "a: 2\n");
             Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis()));
-            Thread.sleep(600);
+            // The second check from now began after the touch (the first may have been under way).
+            long checks = watcher.checks();
+            Eventually.within(WITHIN, () -> assertThat(watcher.checks()).isGreaterThanOrEqualTo(checks + 2));
             assertThat(seen).containsExactly("a: 2\n");
         }
     }
@@ -46,7 +48,9 @@ class FileChangeWatcherTest {
         Files.createSymbolicLink(dir.resolve("..data"), Path.of("..v1"));
         Path file = dir.resolve("links.yaml");
         Files.createSymbolicLink(file, Path.of("..data/links.yaml"));
-        try (FileChangeWatcher watcher = new FileChangeWatcher(file, Duration.ofMillis(200), seen::add)) {
+        List<Boolean> presence = new CopyOnWriteArrayList<>();
+        try (FileChangeWatcher watcher = new FileChangeWatcher(file, Duration.ofMillis(200), seen::add,
+                presence::add)) {
             watcher.start();
 
             Files.createDirectories(dir.resolve("..v2"));
@@ -57,7 +61,8 @@ class FileChangeWatcherTest {
             Eventually.within(WITHIN, () -> assertThat(seen).containsExactly("v: 2\n"));
 
             Files.delete(dir.resolve("..data"));
-            Thread.sleep(600);
+            // Reported missing after two checks that found no file: neither of them changed the config.
+            Eventually.within(WITHIN, () -> assertThat(presence).containsExactly(false));
             assertThat(seen).containsExactly("v: 2\n");
         }
     }

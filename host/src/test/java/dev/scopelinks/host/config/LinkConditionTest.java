@@ -7,6 +7,7 @@ import dev.scopelinks.spi.KubeObject;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class LinkConditionTest {
@@ -72,8 +73,8 @@ class LinkConditionTest {
                   example.com/runbook:
                 """);
         assertThat(condition.annotations()).containsOnly(
-                Map.entry("prometheus.io/scrape", java.util.Optional.of("true")),
-                Map.entry("example.com/runbook", java.util.Optional.empty()));
+                Map.entry("prometheus.io/scrape", Optional.of("true")),
+                Map.entry("example.com/runbook", Optional.empty()));
         assertThat(pod("shop", "", "prometheus.io/scrape: 'true', example.com/runbook: x", "Running").annotations())
                 .containsEntry("example.com/runbook", "x");
 

@@ -12,6 +12,7 @@ import dev.scopelinks.host.plan.LinkPlan;
 import dev.scopelinks.host.plan.LinkPlanner;
 import dev.scopelinks.host.probe.ProbeClient;
 import dev.scopelinks.host.testing.Eventually;
+import dev.scopelinks.host.testing.MockApiOrder;
 import dev.scopelinks.host.testing.ProviderJars;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -27,7 +28,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * loader as the thread's context class loader, and the host closes each instance on reload and at
  * shutdown. The provider reports what it saw through its variables, read back from the real socket.
  */
+@Tag("fabric8-mock-server") // watches through fabric8's mock API server: failsafe reruns it (see pom.xml)
 @EnableKubernetesMockClient(crud = true)
 class ProviderLifecycleIT {
 
@@ -103,15 +107,16 @@ class ProviderLifecycleIT {
     static KubernetesClient client;
     static KubernetesMockServer server;
 
+    @RegisterExtension
+    final MockApiOrder order = new MockApiOrder();
+
     @TempDir
     Path root;
 
     private Path closedFile;
     private ProviderCatalog catalog;
     private ScopeLinksHost host;
-    private KubernetesClient hostClient;
     private ProbeClient probe;
-    private boolean stopped;
 
     @BeforeEach
     void startHostWithTheProviderJar() throws Exception {
@@ -122,26 +127,18 @@ class ProviderLifecycleIT {
         HostSettings defaults = HostSettings.defaults(root);
         HostSettings settings = new HostSettings(root, defaults.idleTimeout(), Duration.ofSeconds(1),
                 Duration.ofMillis(20), WATCH, defaults.maxReportBytes(), 8);
-        hostClient = server.createClient();
-        host = ScopeLinksHost.start(settings, plan("hello"), catalog, hostClient, new HostMetrics());
+        host = order.host(ScopeLinksHost.start(settings, plan("hello"), catalog, order.client(server.createClient()),
+                new HostMetrics()));
         probe = new ProbeClient(host.socketPath(), Duration.ofSeconds(5), "lifecycle-it");
         client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("team-a").endMetadata()
                 .build()).create();
     }
 
     @AfterEach
-    void stopHost() {
+    void stopHost() throws Exception {
         probe.close();
-        stop();
+        order.close();
         client.namespaces().withName("team-a").delete();
-    }
-
-    private void stop() {
-        if (!stopped) {
-            stopped = true;
-            hostClient.close(); // before the host: see MockApiOrder
-            host.close();
-        }
     }
 
     @Test
@@ -158,7 +155,7 @@ class ProviderLifecycleIT {
         assertThat(closedFile).as("the instance the reload replaced is closed").hasContent("hello");
         Eventually.within(WATCH, () -> assertThat(links()).contains("https://tool.example/bye/own/own/team-a"));
 
-        stop();
+        order.close();
 
         assertThat(Files.readAllLines(closedFile, StandardCharsets.UTF_8)).containsExactly("hello", "bye");
     }

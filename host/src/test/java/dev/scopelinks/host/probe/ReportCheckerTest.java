@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -68,7 +69,7 @@ class ReportCheckerTest {
     void flagsApiVersionAsNumberAsStyleOnlyBecauseScopeCoercesIt() throws IOException {
         assertThat(checker.check(resource("04-api-version-as-number.json"), SOCKET_ID))
                 .extracting(Finding::severity, Finding::path)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(Severity.STYLE, "$.Plugins[0].api_version"));
+                .containsExactly(Tuple.tuple(Severity.STYLE, "$.Plugins[0].api_version"));
     }
 
     @Test

@@ -61,7 +61,7 @@ class AdminServerIT {
                         failures.add(path + ": " + e);
                     }
                 }
-                Thread.sleep(200);
+                Thread.sleep(200); // the kubelet's probes come on a schedule: the point of the test
             }
 
             // then every probe got its answer within the kubelet's timeout

@@ -91,7 +91,7 @@ final class HostileClients implements AutoCloseable {
                 return;
             }
             try {
-                Thread.sleep(RECONNECT_PAUSE.toMillis());
+                Thread.sleep(RECONNECT_PAUSE.toMillis()); // a hostile client comes back after a moment
             } catch (InterruptedException e) {
                 return;
             }
@@ -107,7 +107,7 @@ final class HostileClients implements AutoCloseable {
             case SLOWLORIS:
                 write(channel, "GET " + requestPath + " HTTP/1.1\r\nHost: plugin\r\n");
                 for (int header = 0; running; header++) {
-                    Thread.sleep(300);
+                    Thread.sleep(300); // slowloris: a header line now and then is what this client is
                     write(channel, "X-Slow-" + header + ": 1\r\n");
                 }
                 break;
@@ -130,7 +130,7 @@ final class HostileClients implements AutoCloseable {
         while (running && channel.read(buffer) >= 0) {
             buffer.clear();
             if (!pause.isZero()) {
-                Thread.sleep(pause.toMillis());
+                Thread.sleep(pause.toMillis()); // a slow reader: reading slowly is what this client is
             }
         }
     }

@@ -79,7 +79,7 @@ class PluginSocketConnectionPolicyIT {
                     } catch (IOException e) {
                         failures.add("poll " + polls + ": " + e);
                     }
-                    Thread.sleep(200);
+                    Thread.sleep(200); // a probe that polls on its schedule, through the crowd: the point of the test
                 }
             }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.scopelinks.host.metrics.HostMetrics;
 import dev.scopelinks.host.probe.ProbeClient;
+import dev.scopelinks.host.testing.Eventually;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -134,7 +135,10 @@ class PluginSocketServerIT {
 
     @Test
     void takesOverWhenTheLiveInstanceGoesAwayWithinTheWait() throws Exception {
-        PluginSocketServer first = start(socket(), Duration.ofSeconds(30), Duration.ofSeconds(1));
+        HostMetrics firstMetrics = new HostMetrics();
+        PluginSocketServer first = new PluginSocketServer(new PluginSocketServer.Settings(socket(),
+                Duration.ofSeconds(30), Duration.ofSeconds(1), 8), () -> REPORT, firstMetrics);
+        first.start();
         server = server(socket(), Duration.ofSeconds(30), Duration.ofSeconds(10));
         CompletableFuture<Void> takeover = CompletableFuture.runAsync(() -> {
             try {
@@ -143,7 +147,10 @@ class PluginSocketServerIT {
                 throw new IllegalStateException(e);
             }
         });
-        Thread.sleep(300);
+        // The newcomer found the first instance answering twice (each check is a connection to it),
+        // so it is in its wait, not past it.
+        Eventually.within(Duration.ofSeconds(10), () -> assertThat(MetricsText.value(firstMetrics,
+                "scope_links_connections_accepted_total", "listener=\"scope-links\"")).isGreaterThanOrEqualTo(2));
         assertThat(takeover).isNotDone();
 
         first.close();

@@ -24,7 +24,7 @@ public final class Eventually {
                 if (System.nanoTime() > deadline) {
                     throw e;
                 }
-                Thread.sleep(50);
+                Thread.sleep(50); // the poll interval
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.scopelinks.host.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scopelinks.host.testing.Eventually;
 import dev.scopelinks.spi.KubeObject;
 import dev.scopelinks.spi.ResourceType;
 import dev.scopelinks.standin.StandInCluster;
@@ -52,9 +53,8 @@ class InformersAgainstStandInTest {
                             .build());
             cluster.client().configMaps().inNamespace(namespace).withName("during").delete();
 
-            events.awaitContains("delete during", Duration.ofSeconds(10));
-            assertThat(events.seen).containsSubsequence("upsert before", "upsert during", "upsert during tier=gold",
-                    "delete during");
+            Eventually.within(Duration.ofSeconds(10), () -> assertThat(events.seen).containsSubsequence(
+                    "upsert before", "upsert during", "upsert during tier=gold", "delete during"));
         }
     }
 
@@ -71,13 +71,6 @@ class InformersAgainstStandInTest {
         @Override
         public void delete(ResourceType type, KubeObject object) {
             seen.add("delete " + object.name());
-        }
-
-        void awaitContains(String event, Duration timeout) throws InterruptedException {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (!seen.contains(event) && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.scopelinks.testkit.LinkProviderContractTest;
 import dev.scopelinks.testkit.ProviderHarness;
 import dev.scopelinks.testkit.TestObjects;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ContainerLinkProviderFactoryTest extends LinkProviderContractTest {
@@ -134,10 +135,10 @@ class ContainerLinkProviderFactoryTest extends LinkProviderContractTest {
     void watchesTheWorkloadChainOnlyWhenATemplateUsesIt() {
         ContainerLinkProviderFactory factory = new ContainerLinkProviderFactory();
 
-        assertThat(factory.dependsOn(java.util.Set.of("containerID", "podName"))).isEmpty();
-        assertThat(factory.dependsOn(java.util.Set.of("workloadName"))).extracting(type -> type.kind())
+        assertThat(factory.dependsOn(Set.of("containerID", "podName"))).isEmpty();
+        assertThat(factory.dependsOn(Set.of("workloadName"))).extracting(type -> type.kind())
                 .containsExactlyInAnyOrder("ReplicaSet", "Job");
-        assertThat(factory.dependsOn(java.util.Set.of("nodeZone"))).extracting(type -> type.kind())
+        assertThat(factory.dependsOn(Set.of("nodeZone"))).extracting(type -> type.kind())
                 .containsExactly("Node");
     }
 
