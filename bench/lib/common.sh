@@ -101,7 +101,8 @@ report_nodes() {
 }
 
 # start_host NAME [env…]: bin/scope-links serve against the stand-in, timed from launch to the full
-# report (the first moment the report held as many nodes as it still holds 3 s later). Sets
+# report (the first moment the report, all shards together, held as many nodes as it still holds
+# 3 s later). Sets
 # host_pid, host_socket, host_root, host_full_ms, host_full_cpu, host_nodes.
 start_host() {
   local name=$1 dir=$work/$1
@@ -109,7 +110,7 @@ start_host() {
   mkdir -p "$dir/plugins"
   host_root=$dir/plugins
   host_socket=$host_root/scope-links/scope-links.sock
-  local t0 now n last=-1 last_change_ms=0 last_change_cpu=0 stable_since=0
+  local t0 now n shard last=-1 last_change_ms=0 last_change_cpu=0 stable_since=0
   t0=$(date +%s%N)
   env "$@" "$launcher" serve --config "$bench_root/bench/links.yaml" --kubeconfig "$kubeconfig" \
     --socket-dir "$host_root" --admin-port -1 >"$dir/host.log" 2>&1 &
@@ -119,7 +120,11 @@ start_host() {
     kill -0 "$host_pid" 2>/dev/null || { say "bench: scope-links exited:"; tail -20 "$dir/host.log" >&2; exit 1; }
     now=$(date +%s%N)
     if [ -S "$host_socket" ]; then
-      n=$(report_nodes "$host_socket")
+      # Every shard counts: with several sockets, the report is full once all of them are.
+      n=0
+      for shard in "$host_root"/*/*.sock; do
+        n=$(( n + $(report_nodes "$shard") ))
+      done
       if [ "$n" -ne "$last" ]; then
         last=$n
         last_change_ms=$(( (now - t0) / 1000000 ))

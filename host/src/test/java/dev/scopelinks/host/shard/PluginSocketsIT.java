@@ -124,7 +124,9 @@ class PluginSocketsIT {
 
         start();
 
-        Eventually.within(WAIT, () -> assertThat(stale).doesNotExist());
+        // The socket goes first and its directory right after, on the opener thread: wait for both,
+        // or the walk below can meet the directory as it is being removed.
+        Eventually.within(WAIT, () -> assertThat(stale.getParent()).doesNotExist());
         assertThat(socketFiles()).containsExactly(root.resolve("scope-links/scope-links.sock"));
     }
 
