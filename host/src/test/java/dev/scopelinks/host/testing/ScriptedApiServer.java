@@ -208,7 +208,10 @@ public final class ScriptedApiServer implements AutoCloseable {
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, 0);
             OutputStream out = exchange.getResponseBody();
-            while (server != null) {
+            // A watch lives as long as the server that accepted it: one that arrived just as the server
+            // was killed must not stream on once a restarted server is up (it would be counted open).
+            HttpServer acceptedBy = exchange.getHttpContext().getServer();
+            while (server == acceptedBy) {
                 String line = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (CLOSE.equals(line)) {
                     return;
