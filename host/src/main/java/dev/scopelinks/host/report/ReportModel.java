@@ -1,6 +1,5 @@
 package dev.scopelinks.host.report;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.scopelinks.host.render.RenderedNode;
 import dev.scopelinks.spi.ScopeTopology;
 import java.io.ByteArrayOutputStream;
@@ -18,6 +17,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import tools.jackson.core.io.JsonStringEncoder;
 
 /**
  * The nodes of the report, per topology and per source object, each kept as ready-to-send JSON
