@@ -67,6 +67,39 @@ class LauncherIT {
         assertThat(result.stderr()).contains("SCOPE_LINKS_SIZE must be small, medium or large, not 'huge'");
     }
 
+    @Test
+    void writesANewClassArchiveWhenTheClassPathChanges() throws Exception {
+        // A Java 17 that prints the options it is given instead of running anything.
+        Path javaHome = fakeJava("openjdk version \"17.0.15\" 2025-04-15", "printf '%s\\n' \"$@\"");
+        Path archives = work.resolve("cds");
+        Map<String, String> env = Map.of("JAVA_HOME", javaHome.toString(), "SCOPE_LINKS_CDS_DIR", archives.toString());
+
+        String firstWrite = option(tarball.run(env, "serve"), "-XX:ArchiveClassesAtExit=");
+        Files.createDirectories(archives);
+        Files.writeString(Path.of(firstWrite), "archive");
+        String reading = option(tarball.run(env, "serve"), "-XX:SharedArchiveFile=");
+        Path droppedIn = tarball.home().resolve("providers/extra-provider.jar");
+        Files.createDirectories(droppedIn.getParent());
+        Files.writeString(droppedIn, "a jar that was not there when the archive was written");
+        String secondWrite;
+        try {
+            secondWrite = option(tarball.run(env, "serve"), "-XX:ArchiveClassesAtExit=");
+        } finally {
+            Files.delete(droppedIn);
+        }
+
+        assertThat(reading).isEqualTo(firstWrite);
+        assertThat(secondWrite).isNotEqualTo(firstWrite).startsWith(archives.toString());
+        assertThat(Path.of(firstWrite)).as("the archive of the old class path is removed").doesNotExist();
+    }
+
+    /** The value of the JVM option starting with {@code prefix} that the launcher passed. */
+    private static String option(Command.Result result, String prefix) {
+        return result.stdout().lines().filter(line -> line.startsWith(prefix)).findFirst()
+                .map(line -> line.substring(prefix.length()))
+                .orElseThrow(() -> new AssertionError("no " + prefix + " in " + result));
+    }
+
     private String heapSettings(Map<String, String> env) throws Exception {
         Command.Result result = tarball.run(env, "--version");
         assertThat(result.exitCode()).as("%s", result).isZero();
@@ -75,9 +108,15 @@ class LauncherIT {
 
     /** A JAVA_HOME whose {@code java -version} prints {@code versionLine}, as that release would. */
     private Path fakeJava(String versionLine) throws Exception {
+        return fakeJava(versionLine, "");
+    }
+
+    /** The same, running {@code otherwise} (shell) when asked for anything but its version. */
+    private Path fakeJava(String versionLine, String otherwise) throws Exception {
         Path bin = Files.createDirectories(work.resolve("java/bin"));
         Path java = bin.resolve("java");
-        Files.writeString(java, "#!/bin/sh\necho '" + versionLine + "' >&2\n");
+        Files.writeString(java, "#!/bin/sh\nif [ \"$1\" = -version ]; then echo '" + versionLine
+                + "' >&2; exit 0; fi\n" + otherwise + "\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
         return work.resolve("java");
     }
