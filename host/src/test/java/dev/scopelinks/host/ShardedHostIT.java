@@ -2,8 +2,8 @@ package dev.scopelinks.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scopelinks.host.config.ConfigLoader;
 import dev.scopelinks.host.metrics.HostMetrics;
 import dev.scopelinks.host.plugin.ProviderCatalog;
@@ -182,7 +182,7 @@ class ShardedHostIT {
             assertThat(response.body().length).as("%s within its budget", id).isLessThanOrEqualTo((int) SOCKET_BYTES);
             assertThat(new ReportChecker().check(response.body(), id)).as("%s is a valid plugin", id).isEmpty();
             JsonNode report = JSON.readTree(response.body());
-            report.at("/Deployment/nodes").propertyNames().forEach(node ->
+            report.at("/Deployment/nodes").fieldNames().forEachRemaining(node ->
                     assertThat(placed.put(node, id)).as("%s served once", node).isNull());
         }
         return placed;

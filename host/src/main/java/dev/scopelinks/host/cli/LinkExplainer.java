@@ -1,6 +1,9 @@
 package dev.scopelinks.host.cli;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.scopelinks.host.plan.LinkPlan;
 import dev.scopelinks.host.plan.ProviderPlan;
 import dev.scopelinks.host.render.ObjectRenderer;
@@ -13,9 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What {@code render} and {@code links} print: for each object, every provider that serves its
@@ -24,10 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class LinkExplainer {
 
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .build();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+            .enable(SerializationFeature.INDENT_OUTPUT);
 
     /** One object and what every provider of its kind makes of it. */
     record ObjectLinks(String apiVersion, String kind, String namespace, String name, String uid,
@@ -118,7 +117,7 @@ final class LinkExplainer {
     static String json(Object value) {
         try {
             return JSON.writeValueAsString(value);
-        } catch (JacksonException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write links as JSON", e);
         }
     }

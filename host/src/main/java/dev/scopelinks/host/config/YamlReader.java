@@ -1,22 +1,21 @@
 package dev.scopelinks.host.config;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.core.exc.JacksonIOException;
 
-/**
- * Reads YAML into {@link YamlNode}s with Jackson's streaming parser, keeping every location; scalars
- * are typed by YAML 1.1's rules ({@link YamlScalars}).
- */
+/** Reads YAML into {@link YamlNode}s with Jackson's streaming parser, keeping every location. */
 final class YamlReader {
+
+    private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
 
     private final String fileName;
     private final List<ConfigError> errors;
@@ -28,42 +27,41 @@ final class YamlReader {
 
     /** The document's root, or null when it is empty or not valid YAML (an error is then recorded). */
     YamlNode read(Reader reader) {
-        try (JsonParser parser = YamlScalars.FACTORY.createParser(ObjectReadContext.empty(), reader)) {
+        try (JsonParser parser = FACTORY.createParser(reader)) {
             JsonToken token = parser.nextToken();
             if (token == null) {
                 return null;
             }
             return readValue(parser, token);
-        } catch (JacksonIOException e) {
-            String problem = e.getCause() == null ? e.getOriginalMessage() : e.getCause().getMessage();
-            errors.add(new ConfigError(new Location(fileName, 1, 1), "", "cannot read: " + problem));
-            return null;
-        } catch (JacksonException e) {
-            TokenStreamLocation at = e.getLocation();
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
             Location location = at == null ? new Location(fileName, 1, 1) : location(at);
             errors.add(new ConfigError(location, "", "not valid YAML: " + e.getOriginalMessage()));
+            return null;
+        } catch (IOException e) {
+            errors.add(new ConfigError(new Location(fileName, 1, 1), "", "cannot read: " + e.getMessage()));
             return null;
         }
     }
 
-    private YamlNode readValue(JsonParser parser, JsonToken token) {
+    private YamlNode readValue(JsonParser parser, JsonToken token) throws IOException {
         Location at = location(parser.currentTokenLocation());
         return switch (token) {
             case START_OBJECT -> readMapping(parser, at);
             case START_ARRAY -> readSequence(parser, at);
-            case VALUE_STRING -> new YamlNode.Scalar(parser.getString(), YamlNode.ScalarType.STRING, at);
-            case VALUE_NUMBER_INT -> new YamlNode.Scalar(parser.getString(), YamlNode.ScalarType.INTEGER, at);
-            case VALUE_NUMBER_FLOAT -> new YamlNode.Scalar(parser.getString(), YamlNode.ScalarType.FLOAT, at);
-            case VALUE_TRUE, VALUE_FALSE -> new YamlNode.Scalar(parser.getString(), YamlNode.ScalarType.BOOLEAN, at);
+            case VALUE_STRING -> new YamlNode.Scalar(parser.getText(), YamlNode.ScalarType.STRING, at);
+            case VALUE_NUMBER_INT -> new YamlNode.Scalar(parser.getText(), YamlNode.ScalarType.INTEGER, at);
+            case VALUE_NUMBER_FLOAT -> new YamlNode.Scalar(parser.getText(), YamlNode.ScalarType.FLOAT, at);
+            case VALUE_TRUE, VALUE_FALSE -> new YamlNode.Scalar(parser.getText(), YamlNode.ScalarType.BOOLEAN, at);
             case VALUE_NULL -> new YamlNode.Scalar(null, YamlNode.ScalarType.NULL, at);
             default -> throw new IllegalStateException("unexpected YAML token " + token + " at " + at);
         };
     }
 
-    private YamlNode readMapping(JsonParser parser, Location at) {
+    private YamlNode readMapping(JsonParser parser, Location at) throws IOException {
         Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
         JsonToken token;
-        while ((token = parser.nextToken()) == JsonToken.PROPERTY_NAME) {
+        while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
             Location keyAt = location(parser.currentTokenLocation());
             YamlNode value = readValue(parser, parser.nextToken());
@@ -80,7 +78,7 @@ final class YamlReader {
         return new YamlNode.Mapping(entries, at);
     }
 
-    private YamlNode readSequence(JsonParser parser, Location at) {
+    private YamlNode readSequence(JsonParser parser, Location at) throws IOException {
         List<YamlNode> items = new ArrayList<>();
         JsonToken token;
         while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
@@ -89,7 +87,7 @@ final class YamlReader {
         return new YamlNode.Sequence(items, at);
     }
 
-    private Location location(TokenStreamLocation at) {
+    private Location location(JsonLocation at) {
         return new Location(fileName, Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr()));
     }
 }

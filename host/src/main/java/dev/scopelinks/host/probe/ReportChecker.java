@@ -1,21 +1,23 @@
 package dev.scopelinks.host.probe;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scopelinks.host.template.UrlCheck;
 import dev.scopelinks.spi.ScopeTopology;
+import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.JacksonIOException;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Judges a plugin report the way Weave Scope's probe and app would, from what Scope v1.13.2's
@@ -59,6 +61,7 @@ public final class ReportChecker {
     private static final Pattern RFC3339 = Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})");
     private static final String ZERO_TIME_PREFIX = "0001-01-01T00:00:00";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, ScopeTopology> byReportKey = new HashMap<>();
 
@@ -77,13 +80,12 @@ public final class ReportChecker {
         }
         JsonNode root;
         try {
-            root = ReportJson.MAPPER.readTree(body);
-        } catch (JacksonIOException e) {
-            findings.add(new Finding(Severity.REJECTED, "$", "unreadable: "
-                    + (e.getCause() == null ? e.getOriginalMessage() : e.getCause().getMessage())));
-            return findings;
-        } catch (JacksonException e) {
+            root = JSON.readTree(body);
+        } catch (JsonProcessingException e) {
             findings.add(new Finding(Severity.REJECTED, "$", "not JSON: " + e.getOriginalMessage()));
+            return findings;
+        } catch (IOException e) {
+            findings.add(new Finding(Severity.REJECTED, "$", "unreadable: " + e.getMessage()));
             return findings;
         }
         if (root == null || !root.isObject()) {
@@ -91,7 +93,9 @@ public final class ReportChecker {
             return findings;
         }
         checkPlugins(root.get("Plugins"), socketPluginId, findings);
-        for (Map.Entry<String, JsonNode> member : root.properties()) {
+        Iterator<Map.Entry<String, JsonNode>> members = root.fields();
+        while (members.hasNext()) {
+            Map.Entry<String, JsonNode> member = members.next();
             String key = member.getKey();
             if (key.equals("Plugins")) {
                 continue;
@@ -138,7 +142,7 @@ public final class ReportChecker {
         boolean reporter = false;
         if (interfaces != null && interfaces.isArray()) {
             for (JsonNode item : interfaces) {
-                reporter |= "reporter".equals(ReportJson.text(item));
+                reporter |= "reporter".equals(item.asText());
             }
         }
         if (!reporter) {
@@ -146,9 +150,9 @@ public final class ReportChecker {
                     "spec must implement the \"reporter\" interface"));
         }
         JsonNode apiVersion = spec.get("api_version");
-        if (apiVersion == null || !"1".equals(ReportJson.text(apiVersion))) {
+        if (apiVersion == null || !"1".equals(apiVersion.asText())) {
             findings.add(new Finding(Severity.REJECTED, "$.Plugins[0].api_version", "api_version must be \"1\""));
-        } else if (!apiVersion.isString()) {
+        } else if (!apiVersion.isTextual()) {
             findings.add(new Finding(Severity.STYLE, "$.Plugins[0].api_version",
                     "api_version should be the string \"1\" (Scope coerces the number)"));
         }
@@ -163,7 +167,7 @@ public final class ReportChecker {
         ScopeTopology known = byReportKey.get(key);
         JsonNode templates = topology.path("metadata_templates");
         Map<String, Boolean> linkKeys = new HashMap<>();
-        templates.properties().forEach(entry -> checkTemplate(path, entry.getKey(), entry.getValue(), linkKeys,
+        templates.fields().forEachRemaining(entry -> checkTemplate(path, entry.getKey(), entry.getValue(), linkKeys,
                 findings));
         JsonNode nodes = topology.path("nodes");
         if (!nodes.isMissingNode() && !nodes.isObject()) {
@@ -174,7 +178,7 @@ public final class ReportChecker {
             findings.add(new Finding(Severity.BROKEN, path + ".nodes", "Scope never reports ReplicaSets: these nodes "
                     + "would be drawn as ghosts"));
         }
-        nodes.properties().forEach(entry -> checkNode(key, known, entry.getKey(), entry.getValue(), linkKeys,
+        nodes.fields().forEachRemaining(entry -> checkNode(key, known, entry.getKey(), entry.getValue(), linkKeys,
                 findings));
     }
 
@@ -188,7 +192,7 @@ public final class ReportChecker {
         if (!"latest".equals(text(template, "from"))) {
             findings.add(new Finding(Severity.IGNORED, at, "from must be \"latest\" for values in a node's latest map"));
         }
-        double priority = ReportJson.number(template.path("priority"));
+        double priority = template.path("priority").asDouble(0);
         if (priority <= 0) {
             findings.add(new Finding(Severity.IGNORED, at, "priority " + priority + ": Scope drops rows at 0"));
         } else if (priority >= 10) {
@@ -205,10 +209,10 @@ public final class ReportChecker {
             return;
         }
         JsonNode id = node.get("id");
-        if (id == null || !key.equals(ReportJson.text(id))) {
+        if (id == null || !key.equals(id.asText())) {
             findings.add(new Finding(Severity.BROKEN, at, id == null
                     ? "node has no \"id\": Scope files it under an empty id and its report fails validation"
-                    : "node id \"" + ReportJson.text(id) + "\" differs from its key"));
+                    : "node id \"" + id.asText() + "\" differs from its key"));
         }
         if (known != null && !key.endsWith(";" + known.tag())) {
             findings.add(new Finding(Severity.BROKEN, at, "a " + topologyKey + " node id must end in ;" + known.tag()
@@ -217,26 +221,26 @@ public final class ReportChecker {
         JsonNode topology = node.get("topology");
         if (topology != null) {
             String expected = topologyName(topologyKey);
-            if (!ReportJson.text(topology).equals(expected)) {
-                findings.add(new Finding(Severity.PANIC, at + ".topology", "\"" + ReportJson.text(topology)
+            if (!topology.asText().equals(expected)) {
+                findings.add(new Finding(Severity.PANIC, at + ".topology", "\"" + topology.asText()
                         + "\" differs from the probe's own \"" + expected + "\": merging panics the probe"));
             } else {
                 findings.add(new Finding(Severity.STYLE, at + ".topology", "leave the topology field out"));
             }
         }
-        node.path("latest").properties().forEach(entry -> {
+        node.path("latest").fields().forEachRemaining(entry -> {
             String entryAt = at + ".latest." + entry.getKey();
             JsonNode value = entry.getValue();
             JsonNode timestamp = value.get("timestamp");
-            if (timestamp == null || !timestamp.isString() || !isRfc3339(timestamp.stringValue())) {
+            if (timestamp == null || !timestamp.isTextual() || !isRfc3339(timestamp.asText())) {
                 findings.add(new Finding(Severity.REJECTED, entryAt + ".timestamp", "not an RFC 3339 timestamp with a "
                         + "zone: the probe fails to decode the whole report"));
-            } else if (timestamp.stringValue().startsWith(ZERO_TIME_PREFIX)) {
+            } else if (timestamp.asText().startsWith(ZERO_TIME_PREFIX)) {
                 findings.add(new Finding(Severity.STYLE, entryAt + ".timestamp", "the zero time loses every merge; "
                         + "use the time the value was computed"));
             }
             JsonNode text = value.get("value");
-            if (text == null || !text.isString()) {
+            if (text == null || !text.isTextual()) {
                 findings.add(new Finding(Severity.REJECTED, entryAt + ".value", "value must be a string"));
                 return;
             }
@@ -244,9 +248,9 @@ public final class ReportChecker {
             if (isLink == null) {
                 findings.add(new Finding(Severity.IGNORED, entryAt, "no metadata template in this topology: Scope "
                         + "shows no row for it"));
-            } else if (isLink && UrlCheck.problem(text.stringValue()) != null) {
-                findings.add(new Finding(Severity.BROKEN, entryAt + ".value", "link \"" + text.stringValue() + "\" is "
-                        + UrlCheck.problem(text.stringValue())));
+            } else if (isLink && UrlCheck.problem(text.asText()) != null) {
+                findings.add(new Finding(Severity.BROKEN, entryAt + ".value", "link \"" + text.asText() + "\" is "
+                        + UrlCheck.problem(text.asText())));
             }
         });
     }
@@ -278,6 +282,6 @@ public final class ReportChecker {
 
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        return value == null || value.isNull() ? "" : ReportJson.text(value);
+        return value == null || value.isNull() ? "" : value.asText();
     }
 }

@@ -1,14 +1,16 @@
 package dev.scopelinks.host.probe;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 
 /**
  * What a plugin report holds, counted the way a person reads Scope's UI: the plugin it names,
@@ -19,6 +21,8 @@ import tools.jackson.databind.JsonNode;
  * @param topologies per topology key, in name order, what it holds
  */
 public record ReportSummary(Optional<Plugin> plugin, Map<String, Topology> topologies) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The plugin spec as written, e.g. {@code scope-links "Links", api_version 1, reporter}. */
     public record Plugin(String id, String label, String apiVersion, List<String> interfaces) {
@@ -44,15 +48,17 @@ public record ReportSummary(Optional<Plugin> plugin, Map<String, Topology> topol
     public static Optional<ReportSummary> of(byte[] body) {
         JsonNode root;
         try {
-            root = ReportJson.MAPPER.readTree(body);
-        } catch (JacksonException e) {
+            root = JSON.readTree(body);
+        } catch (IOException e) {
             return Optional.empty();
         }
         if (root == null || !root.isObject()) {
             return Optional.empty();
         }
         Map<String, Topology> topologies = new TreeMap<>();
-        for (Map.Entry<String, JsonNode> member : root.properties()) {
+        Iterator<Map.Entry<String, JsonNode>> members = root.fields();
+        while (members.hasNext()) {
+            Map.Entry<String, JsonNode> member = members.next();
             if (ReportChecker.TOPOLOGY_KEYS.contains(member.getKey()) && member.getValue().isObject()) {
                 topologies.put(member.getKey(), topology(member.getValue()));
             }
@@ -81,23 +87,24 @@ public record ReportSummary(Optional<Plugin> plugin, Map<String, Topology> topol
         }
         JsonNode spec = plugins.get(0);
         List<String> interfaces = new ArrayList<>();
-        spec.path("interfaces").forEach(item -> interfaces.add(ReportJson.text(item)));
-        return Optional.of(new Plugin(spec.path("id").asString(""), spec.path("label").asString(""),
-                spec.path("api_version").asString(""), interfaces));
+        spec.path("interfaces").forEach(item -> interfaces.add(item.asText()));
+        return Optional.of(new Plugin(spec.path("id").asText(""), spec.path("label").asText(""),
+                spec.path("api_version").asText(""), interfaces));
     }
 
     private static Topology topology(JsonNode topology) {
         Set<String> linkKeys = new HashSet<>();
-        topology.path("metadata_templates").properties().forEach(entry -> {
-            if ("link".equals(ReportJson.text(entry.getValue().path("dataType")))) {
+        topology.path("metadata_templates").fields().forEachRemaining(entry -> {
+            if ("link".equals(entry.getValue().path("dataType").asText())) {
                 linkKeys.add(entry.getKey());
             }
         });
         JsonNode nodes = topology.path("nodes");
         int links = 0;
         for (JsonNode node : nodes) {
-            for (String key : node.path("latest").propertyNames()) {
-                if (linkKeys.contains(key)) {
+            Iterator<String> keys = node.path("latest").fieldNames();
+            while (keys.hasNext()) {
+                if (linkKeys.contains(keys.next())) {
                     links++;
                 }
             }

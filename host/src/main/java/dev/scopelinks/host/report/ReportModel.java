@@ -1,5 +1,6 @@
 package dev.scopelinks.host.report;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.scopelinks.host.render.RenderedNode;
 import dev.scopelinks.spi.ScopeTopology;
 import java.io.ByteArrayOutputStream;
@@ -17,7 +18,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import tools.jackson.core.io.JsonStringEncoder;
 
 /**
  * The nodes of the report, per topology and per source object, each kept as ready-to-send JSON

@@ -2,8 +2,8 @@ package dev.scopelinks.host.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scopelinks.host.probe.ReportChecker;
 import dev.scopelinks.standin.StandInCluster;
 import io.fabric8.kubernetes.api.model.PodBuilder;

@@ -2,7 +2,7 @@ package dev.scopelinks.host.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import tools.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scopelinks.host.probe.ProbeClient;
 import dev.scopelinks.host.testing.ScriptedApiServer;
 import java.io.IOException;

@@ -2,8 +2,8 @@ package dev.scopelinks.host.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scopelinks.host.probe.ReportChecker;
 import dev.scopelinks.host.render.RenderedNode;
 import dev.scopelinks.spi.ScopeTopology;
@@ -61,7 +61,7 @@ class ReportShardingTest {
                     .isEqualTo("Links (" + (i + 1) + "/" + snapshot.shards().size() + ")");
             assertThat(report.at("/Pod/metadata_templates/" + X + "/id").asText())
                     .as("templates repeat in every shard with Pod nodes").isEqualTo(X);
-            report.at("/Pod/nodes").propertyNames().forEach(node ->
+            report.at("/Pod/nodes").fieldNames().forEachRemaining(node ->
                     assertThat(seen.add(node)).as("%s is on one shard only", node).isTrue());
         }
         assertThat(seen).hasSize(1000);
@@ -183,8 +183,8 @@ class ReportShardingTest {
         for (int i = 0; i < snapshot.shards().size(); i++) {
             JsonNode report = JSON.readTree(snapshot.shards().get(i).body());
             List<String> ids = new ArrayList<>();
-            report.at("/Pod/nodes").propertyNames().forEach(ids::add);
-            report.at("/Service/nodes").propertyNames().forEach(ids::add);
+            report.at("/Pod/nodes").fieldNames().forEachRemaining(ids::add);
+            report.at("/Service/nodes").fieldNames().forEachRemaining(ids::add);
             for (String id : ids) {
                 placed.put(id, i);
             }

@@ -2,8 +2,8 @@ package dev.scopelinks.host.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scopelinks.host.probe.ReportChecker;
 import dev.scopelinks.host.render.RenderedNode;
 import dev.scopelinks.spi.ScopeTopology;
@@ -31,7 +31,7 @@ class ReportWriterTest {
         ReportSnapshot snapshot = new ReportWriter(1 << 20).write(layout(), model);
 
         JsonNode report = JSON.readTree(snapshot.body());
-        assertThat(report.propertyNames()).containsExactly("Plugins");
+        assertThat(report.fieldNames()).toIterable().containsExactly("Plugins");
         assertThat(snapshot.nodes()).isZero();
         assertThat(new ReportChecker().check(snapshot.body(), "scope-links")).isEmpty();
     }
@@ -43,7 +43,7 @@ class ReportWriterTest {
 
         JsonNode report = JSON.readTree(new ReportWriter(1 << 20).write(layout(), model).body());
 
-        assertThat(report.propertyNames()).containsExactly("Plugins", "Pod");
+        assertThat(report.fieldNames()).toIterable().containsExactly("Plugins", "Pod");
         assertThat(report.at("/Pod/metadata_templates/" + X + "/dataType").asText()).isEqualTo("link");
         assertThat(report.at("/Pod/metadata_templates/" + X + "/id").asText()).isEqualTo(X);
     }

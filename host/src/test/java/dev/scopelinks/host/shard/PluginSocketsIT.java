@@ -2,8 +2,8 @@ package dev.scopelinks.host.shard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scopelinks.host.metrics.HostMetrics;
 import dev.scopelinks.host.probe.ProbeClient;
 import dev.scopelinks.host.render.RenderedNode;
@@ -151,7 +151,7 @@ class PluginSocketsIT {
             assertThat(body.length).as("%s within its budget", id).isLessThanOrEqualTo((int) BUDGET.bytes());
             assertThat(new ReportChecker().check(body, id)).as("%s is a valid plugin of its own", id).isEmpty();
             JsonNode report = JSON.readTree(body);
-            report.at("/Pod/nodes").propertyNames().forEach(node ->
+            report.at("/Pod/nodes").fieldNames().forEachRemaining(node ->
                     assertThat(placed.put(node, id)).as("%s served once", node).isNull());
         }
         return placed;
