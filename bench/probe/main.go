@@ -232,21 +232,7 @@ func classify(err error) error {
 }
 
 func (t *target) summary(label string) string {
-	sorted := append([]time.Duration(nil), t.results...)
-	sort.Slice(sorted, func(i, j int) bool { return sorted[i] < sorted[j] })
-	ms := func(q float64) string {
-		if len(sorted) == 0 {
-			return "-"
-		}
-		i := int(q*float64(len(sorted))+0.5) - 1
-		if i < 0 {
-			i = 0
-		}
-		if i >= len(sorted) {
-			i = len(sorted) - 1
-		}
-		return fmt.Sprintf("%.1f", float64(sorted[i].Microseconds())/1000)
-	}
+	ms := quantiles(t.results, "%.1f")
 	drops := 0
 	var reasons []string
 	for reason, n := range t.dropped {
@@ -666,9 +652,16 @@ func fresh(args []string) {
 }
 
 func percentiles(values []time.Duration, missed int) string {
+	at := quantiles(values, "%.0f")
+	return fmt.Sprintf("n=%d missed=%d p50=%s p99=%s max=%s", len(values), missed, at(0.5), at(0.99), at(1))
+}
+
+// quantiles sorts a copy of values and returns a function that gives quantile q (nearest rank) in
+// milliseconds, written with format, or "-" when there are no values.
+func quantiles(values []time.Duration, format string) func(q float64) string {
 	sorted := append([]time.Duration(nil), values...)
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i] < sorted[j] })
-	at := func(q float64) string {
+	return func(q float64) string {
 		if len(sorted) == 0 {
 			return "-"
 		}
@@ -679,7 +672,6 @@ func percentiles(values []time.Duration, missed int) string {
 		if i >= len(sorted) {
 			i = len(sorted) - 1
 		}
-		return fmt.Sprintf("%.0f", float64(sorted[i].Microseconds())/1000)
+		return fmt.Sprintf(format, float64(sorted[i].Microseconds())/1000)
 	}
-	return fmt.Sprintf("n=%d missed=%d p50=%s p99=%s max=%s", len(sorted), missed, at(0.5), at(0.99), at(1))
 }
