@@ -30,4 +30,12 @@ public final class Installation {
     static Optional<Path> defaultConfig() {
         return home().map(home -> home.resolve("conf").resolve("scope-links.yaml")).filter(Files::isRegularFile);
     }
+
+    /** {@code given} (a {@code --config} option) when set, else the installation's default config. */
+    static Path configOrDefault(Path given) throws InvalidInputException {
+        if (given != null) {
+            return given;
+        }
+        return defaultConfig().orElseThrow(() -> new InvalidInputException("no config given: pass --config FILE"));
+    }
 }

@@ -67,8 +67,7 @@ final class LinksCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path configFile = config != null ? config : Installation.defaultConfig().orElseThrow(() ->
-                new InvalidInputException("no config given: pass --config FILE"));
+        Path configFile = Installation.configOrDefault(config);
         ProviderCatalog catalog = providers.load();
         LinkPlan plan = ConfigPlanner.planOrReject(configFile, catalog);
         LinkExplainer.ObjectLinks links = readLive(plan, object, cluster);
