@@ -56,7 +56,6 @@ import org.slf4j.LoggerFactory;
 public final class ClusterWatcher implements ObjectLookup, ObjectCache, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterWatcher.class);
-    private static final String UID_INDEX = "uid";
 
     /** How often an optional API the cluster did not serve is looked up again, unless told otherwise. */
     public static final Duration DEFAULT_RECHECK = Duration.ofSeconds(30);
@@ -293,8 +292,8 @@ public final class ClusterWatcher implements ObjectLookup, ObjectCache, AutoClos
     /** Every cached object of {@code type}. */
     @Override
     public void forEachCached(ResourceType type, Consumer<KubeObject> action) {
-        for (SharedIndexInformer<GenericKubernetesResource> informer : informersOf(type)) {
-            informer.getStore().list().forEach(resource -> action.accept(new GenericObjectView(resource)));
+        for (CompactItemStore store : storesOf(type)) {
+            store.forEach(action::accept);
         }
     }
 
@@ -302,12 +301,8 @@ public final class ClusterWatcher implements ObjectLookup, ObjectCache, AutoClos
     @Override
     public Set<String> cachedUids(ResourceType type) {
         Set<String> uids = new HashSet<>();
-        for (SharedIndexInformer<GenericKubernetesResource> informer : informersOf(type)) {
-            informer.getStore().list().forEach(resource -> {
-                if (resource.getMetadata() != null && resource.getMetadata().getUid() != null) {
-                    uids.add(resource.getMetadata().getUid());
-                }
-            });
+        for (CompactItemStore store : storesOf(type)) {
+            store.addUids(uids);
         }
         return uids;
     }
@@ -322,10 +317,10 @@ public final class ClusterWatcher implements ObjectLookup, ObjectCache, AutoClos
     /** The cached object of {@code type} with {@code uid}, as it is now. */
     @Override
     public Optional<KubeObject> cached(ResourceType type, String uid) {
-        for (SharedIndexInformer<GenericKubernetesResource> informer : informersOf(type)) {
-            List<GenericKubernetesResource> found = informer.getIndexer().byIndex(UID_INDEX, uid);
-            if (!found.isEmpty()) {
-                return Optional.of(new GenericObjectView(found.get(0)));
+        for (CompactItemStore store : storesOf(type)) {
+            CachedObject found = store.byUid(uid);
+            if (found != null) {
+                return Optional.of(found);
             }
         }
         return Optional.empty();
@@ -334,10 +329,10 @@ public final class ClusterWatcher implements ObjectLookup, ObjectCache, AutoClos
     @Override
     public Optional<KubeObject> byName(ResourceType type, String namespace, String name) {
         String key = namespace == null || namespace.isEmpty() ? name : namespace + "/" + name;
-        for (SharedIndexInformer<GenericKubernetesResource> informer : informersOf(type)) {
-            GenericKubernetesResource found = informer.getStore().getByKey(key);
+        for (CompactItemStore store : storesOf(type)) {
+            CachedObject found = store.byKey(key);
             if (found != null) {
-                return Optional.of(new GenericObjectView(found));
+                return Optional.of(found);
             }
         }
         return Optional.empty();
@@ -346,9 +341,9 @@ public final class ClusterWatcher implements ObjectLookup, ObjectCache, AutoClos
     @Override
     public Optional<KubeObject> byUid(String uid) {
         for (Feed feed : feedsNow()) {
-            List<GenericKubernetesResource> found = feed.informer.getIndexer().byIndex(UID_INDEX, uid);
-            if (!found.isEmpty()) {
-                return Optional.of(new GenericObjectView(found.get(0)));
+            CachedObject found = feed.store.byUid(uid);
+            if (found != null) {
+                return Optional.of(found);
             }
         }
         return Optional.empty();
@@ -381,6 +376,10 @@ public final class ClusterWatcher implements ObjectLookup, ObjectCache, AutoClos
 
     private synchronized List<SharedIndexInformer<GenericKubernetesResource>> informersOf(ResourceType type) {
         return feeds.getOrDefault(type, List.of()).stream().map(feed -> feed.informer).toList();
+    }
+
+    private synchronized List<CompactItemStore> storesOf(ResourceType type) {
+        return feeds.getOrDefault(type, List.of()).stream().map(feed -> feed.store).toList();
     }
 
     private List<Feed> start(ResourceType type) {
@@ -441,8 +440,11 @@ public final class ClusterWatcher implements ObjectLookup, ObjectCache, AutoClos
         final String namespace;
         final String scope;
         volatile SharedIndexInformer<GenericKubernetesResource> informer;
+        /** The current informer's cache, which look-ups read. */
+        volatile CompactItemStore store;
         volatile Optional<CachedFields.Trim> trim;
         volatile SharedIndexInformer<GenericKubernetesResource> replacement;
+        volatile CompactItemStore replacementStore;
         volatile Optional<CachedFields.Trim> replacementTrim;
         /** When this feed last had a working watch (or started). */
         volatile long lastGood = System.nanoTime();
@@ -458,7 +460,8 @@ public final class ClusterWatcher implements ObjectLookup, ObjectCache, AutoClos
             this.namespace = namespace;
             this.scope = namespace == null ? "all namespaces" : "namespace " + namespace;
             this.trim = trim;
-            this.informer = newInformer(trim);
+            this.store = new CompactItemStore(trim);
+            this.informer = newInformer(store);
         }
 
         String missing(Optional<CachedFields.Trim> needed) {
@@ -474,7 +477,8 @@ public final class ClusterWatcher implements ObjectLookup, ObjectCache, AutoClos
                 replacement.stop();
             }
             replacementTrim = next;
-            replacement = newInformer(next);
+            replacementStore = new CompactItemStore(next);
+            replacement = newInformer(replacementStore);
         }
 
         synchronized void check(long now) {
@@ -485,9 +489,11 @@ public final class ClusterWatcher implements ObjectLookup, ObjectCache, AutoClos
             }
             if (pending != null && pending.hasSynced()) {
                 SharedIndexInformer<GenericKubernetesResource> old = informer;
+                store = replacementStore;
                 informer = pending;
                 trim = replacementTrim;
                 replacement = null;
+                replacementStore = null;
                 old.stop();
                 LOG.info("Watching {} in {} with a fresh list", type, scope);
                 sink.relisted(type);
@@ -538,15 +544,16 @@ public final class ClusterWatcher implements ObjectLookup, ObjectCache, AutoClos
             informer.stop();
         }
 
-        private SharedIndexInformer<GenericKubernetesResource> newInformer(Optional<CachedFields.Trim> keep) {
+        private SharedIndexInformer<GenericKubernetesResource> newInformer(CompactItemStore keep) {
             SharedIndexInformer<GenericKubernetesResource> created = namespace == null
                     ? client.genericKubernetesResources(context).inAnyNamespace().withLimit(LIST_PAGE)
                             .runnableInformer(0)
                     : client.genericKubernetesResources(context).inNamespace(namespace).withLimit(LIST_PAGE)
                             .runnableInformer(0);
-            keep.ifPresent(fields -> created.itemStore(new TrimmingItemStore(fields)));
-            created.addIndexers(Map.of(UID_INDEX, resource -> resource.getMetadata() == null
-                    || resource.getMetadata().getUid() == null ? List.of() : List.of(resource.getMetadata().getUid())));
+            created.itemStore(keep);
+            // Look-ups go to the store's own uid and key maps; fabric8's namespace index would only
+            // cost a set entry per object.
+            created.removeNamespaceIndex();
             created.addEventHandler(new SinkHandler(this));
             // fabric8's default gives up after a failed first list or a watch closed by a bad event;
             // retrying every failure (with its backoff) is what keeps the report from going stale for good.

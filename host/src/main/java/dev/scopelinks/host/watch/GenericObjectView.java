@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** The SPI's view of a fabric8 {@link GenericKubernetesResource}; the only place providers' data meets fabric8. */
+/**
+ * The SPI's view of a fabric8 {@link GenericKubernetesResource} as a watch event or a one-off read
+ * delivers it. What the informer caches keep is a {@link CachedObject} instead.
+ */
 public final class GenericObjectView implements KubeObject {
 
     private final GenericKubernetesResource resource;
