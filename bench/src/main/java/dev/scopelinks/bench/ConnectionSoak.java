@@ -2,6 +2,7 @@ package dev.scopelinks.bench;
 
 import dev.scopelinks.host.metrics.HostMetrics;
 import dev.scopelinks.host.probe.ProbeClient;
+import dev.scopelinks.host.report.ReportBody;
 import dev.scopelinks.host.server.PluginSocketServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -43,8 +44,9 @@ public final class ConnectionSoak {
         Path root = Files.createTempDirectory("scope-links-soak");
         Path socket = root.resolve("scope-links/scope-links.sock");
         HostMetrics metrics = new HostMetrics();
+        ReportBody served = ReportBody.of(body);
         PluginSocketServer server = new PluginSocketServer(new PluginSocketServer.Settings(socket,
-                Duration.ofSeconds(30), Duration.ofSeconds(1), 64), () -> body, metrics);
+                Duration.ofSeconds(30), Duration.ofSeconds(1), 64), () -> served, metrics);
         server.start();
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong connects = new AtomicLong();

@@ -57,7 +57,7 @@ public class ReportBuildBenchmark {
             model.put(ScopeTopology.POD, pod.uid(), renderer.render(pod));
         }
         publisher = new ReportPublisher(model, ReportLayout.of(plan), Duration.ofMillis(1), 48L << 20,
-                (snapshot, nanos) -> metrics.reportPublished(snapshot.body().length, snapshot.nodes(),
+                (snapshot, nanos) -> metrics.reportPublished(snapshot.body().length(), snapshot.nodes(),
                         snapshot.omittedNodes(), nanos));
         changed = BenchFixtures.pod(pods + 1);
     }
@@ -73,7 +73,7 @@ public class ReportBuildBenchmark {
     @Benchmark
     public int rebuildReport() throws Exception {
         publisher.flush();
-        return publisher.body().length;
+        return publisher.body().length();
     }
 
     @TearDown(Level.Trial)

@@ -60,7 +60,7 @@ public class ReportServeBenchmark {
             model.put(ScopeTopology.POD, pod.uid(), renderer.render(pod));
         }
         publisher = new ReportPublisher(model, ReportLayout.of(plan), Duration.ofMillis(1), 48L << 20,
-                (snapshot, nanos) -> metrics.reportPublished(snapshot.body().length, snapshot.nodes(),
+                (snapshot, nanos) -> metrics.reportPublished(snapshot.body().length(), snapshot.nodes(),
                         snapshot.omittedNodes(), nanos));
         publisher.flush();
         root = Files.createTempDirectory("scope-links-bench");

@@ -12,7 +12,9 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,6 +47,21 @@ public final class StandinRun {
         KubernetesClient client = cluster.client();
         int created = new DemoSeed(client).seed();
         List<HasMetadata> synthetic = new SyntheticCluster(7).generate(objects);
+        int annotationKb = Integer.parseInt(System.getenv().getOrDefault("BENCH_ANNOTATION_KB", "0"));
+        if (annotationKb > 0) {
+            // What kubectl apply leaves on objects: an annotation no link reads, which the host must not keep.
+            String applied = "{\"spec\":\"" + "x".repeat(annotationKb * 1024) + "\"}";
+            for (HasMetadata object : synthetic) {
+                if (object instanceof Deployment) {
+                    Map<String, String> annotations = new LinkedHashMap<>();
+                    if (object.getMetadata().getAnnotations() != null) {
+                        annotations.putAll(object.getMetadata().getAnnotations());
+                    }
+                    annotations.put("kubectl.kubernetes.io/last-applied-configuration", applied);
+                    object.getMetadata().setAnnotations(annotations);
+                }
+            }
+        }
         created += new ClusterWriter(client).write(synthetic);
         cluster.writeKubeconfig(kubeconfig);
         List<HasMetadata> changeable = new ArrayList<>();

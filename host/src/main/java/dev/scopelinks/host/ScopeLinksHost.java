@@ -284,7 +284,7 @@ public final class ScopeLinksHost implements AutoCloseable {
 
     /** The bytes served now on the plugin's own socket (the first shard). */
     public byte[] currentReport() {
-        return publisher.body();
+        return publisher.body().toByteArray();
     }
 
     /** The report served now, every shard. */

@@ -155,7 +155,7 @@ public final class ProviderHarness {
                 Long.MAX_VALUE, (snapshot, nanos) -> { });
         try {
             publisher.flush();
-            return publisher.body();
+            return publisher.body().toByteArray();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while writing the report", e);

@@ -92,7 +92,7 @@ public final class ReportPublisher implements AutoCloseable {
     }
 
     /** The first shard's bytes: the whole report while it fits one socket. */
-    public byte[] body() {
+    public ReportBody body() {
         return current.body();
     }
 
@@ -100,7 +100,7 @@ public final class ReportPublisher implements AutoCloseable {
      * The bytes to serve now on shard {@code index}'s socket. A socket about to be closed has no
      * nodes left and gets a report with only its {@code Plugins} entry.
      */
-    public byte[] body(int index) {
+    public ReportBody body(int index) {
         ReportSnapshot snapshot = current;
         if (index < snapshot.shards().size()) {
             return snapshot.shards().get(index).body();
@@ -198,13 +198,13 @@ public final class ReportPublisher implements AutoCloseable {
         }
     }
 
-    private byte[] emptyShard(int index, int shards) {
+    private ReportBody emptyShard(int index, int shards) {
         byte[] plugins = layout.plugins(index, Math.max(index + 1, shards));
         byte[] body = new byte[plugins.length + 2];
         body[0] = '{';
         System.arraycopy(plugins, 0, body, 1, plugins.length);
         body[body.length - 1] = '}';
-        return body;
+        return ReportBody.of(body);
     }
 
     @Override

@@ -28,7 +28,7 @@ public record ReportSnapshot(List<Shard> shards, int wantedShards, int omittedNo
      * @param nodes    how many nodes it holds
      * @param entries  how many {@code latest} entries (links) it holds
      */
-    public record Shard(String pluginId, byte[] body, int nodes, int entries) {
+    public record Shard(String pluginId, ReportBody body, int nodes, int entries) {
         public Shard {
             Objects.requireNonNull(pluginId, "pluginId");
             Objects.requireNonNull(body, "body");
@@ -36,7 +36,7 @@ public record ReportSnapshot(List<Shard> shards, int wantedShards, int omittedNo
     }
 
     /** The first shard's body: the whole report while it fits one socket. */
-    public byte[] body() {
+    public ReportBody body() {
         return shards.get(0).body();
     }
 
@@ -47,11 +47,11 @@ public record ReportSnapshot(List<Shard> shards, int wantedShards, int omittedNo
 
     /** Bytes served over all shards. */
     public long bytes() {
-        return shards.stream().mapToLong(shard -> shard.body().length).sum();
+        return shards.stream().mapToLong(shard -> shard.body().length()).sum();
     }
 
     /** The largest shard's body size. */
     public int largestShardBytes() {
-        return shards.stream().mapToInt(shard -> shard.body().length).max().orElse(0);
+        return shards.stream().mapToInt(shard -> shard.body().length()).max().orElse(0);
     }
 }

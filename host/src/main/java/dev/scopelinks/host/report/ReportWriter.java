@@ -34,6 +34,8 @@ final class ReportWriter {
     static final long SCOPE_BODY_LIMIT = ShardBudget.SCOPE_BODY_LIMIT;
 
     private static final byte[] NODES_OPEN = ":{\"nodes\":{".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] COMMA = {','};
+    private static final byte[] CLOSE = {'}'};
     /** Per topology beyond its key and templates: the comma before it, NODES_OPEN and two closing braces. */
     private static final int FRAME = 1 + NODES_OPEN.length + 2;
     private static final Comparator<ServedNode> PRIORITY = (a, b) -> Long.compareUnsigned(a.idHash(), b.idHash());
@@ -86,7 +88,7 @@ final class ReportWriter {
     /** The whole report as one body, whatever its size: for printing it, not for serving it. */
     byte[] writeWhole(ReportLayout layout, ReportModel model) {
         Nodes nodes = Nodes.of(layout, model);
-        return body(layout.pluginId(), layout.plugins(0, 1), nodes, place(nodes, 1).get(0)).body();
+        return body(layout.pluginId(), layout.plugins(0, 1), nodes, place(nodes, 1).get(0)).body().toByteArray();
     }
 
     /** How many shards the report should have now, starting from {@code current}. */
@@ -218,9 +220,11 @@ final class ReportWriter {
         long size = 2 + plugins.length;
         int count = 0;
         int entries = 0;
+        int pieceCount = 2;
         for (int t = 0; t < own.size(); t++) {
             if (!own.get(t).isEmpty()) {
                 size += nodes.frame(t);
+                pieceCount += 2 + 2 * own.get(t).size() - 1;
             }
             for (ServedNode node : own.get(t)) {
                 size += node.fragment().length + 1;
@@ -228,35 +232,38 @@ final class ReportWriter {
             }
             count += own.get(t).size();
         }
-        byte[] body = new byte[Math.toIntExact(size)];
+        byte[][] pieces = new byte[pieceCount][];
         int at = 0;
-        body[at++] = '{';
-        at = copy(plugins, body, at);
+        byte[] open = new byte[1 + plugins.length];
+        open[0] = '{';
+        System.arraycopy(plugins, 0, open, 1, plugins.length);
+        pieces[at++] = open;
         for (int t = 0; t < own.size(); t++) {
             List<ServedNode> list = own.get(t);
             if (list.isEmpty()) {
                 continue;
             }
-            body[at++] = ',';
-            at = copy(nodes.key(t), body, at);
-            at = copy(NODES_OPEN, body, at);
+            pieces[at++] = nodes.open(t);
             boolean first = true;
             for (ServedNode node : list) {
                 if (!first) {
-                    body[at++] = ',';
+                    pieces[at++] = COMMA;
                 }
                 first = false;
-                at = copy(node.fragment(), body, at);
+                pieces[at++] = node.fragment();
             }
-            body[at++] = '}';
-            at = copy(nodes.templates(t), body, at);
-            body[at++] = '}';
+            pieces[at++] = nodes.close(t);
         }
-        body[at++] = '}';
-        if (at != body.length) {
-            throw new IllegalStateException("report size miscounted: " + at + " of " + body.length + " bytes");
+        pieces[at++] = CLOSE;
+        long written = 0;
+        for (byte[] piece : pieces) {
+            written += piece.length;
         }
-        return new ReportSnapshot.Shard(pluginId, body, count, entries);
+        if (at != pieces.length || written != size) {
+            throw new IllegalStateException("report size miscounted: " + written + " of " + size + " bytes in " + at
+                    + " of " + pieces.length + " pieces");
+        }
+        return new ReportSnapshot.Shard(pluginId, ReportBody.ofPieces(pieces, Math.toIntExact(size)), count, entries);
     }
 
     /**
@@ -285,7 +292,8 @@ final class ReportWriter {
     }
 
     /** Every node of the model, per topology in layout order, with the topologies' fixed parts. */
-    private record Nodes(List<List<ServedNode>> perTopology, List<byte[]> keys, List<byte[]> templates) {
+    private record Nodes(List<List<ServedNode>> perTopology, List<byte[]> keys, List<byte[]> templates,
+                         List<byte[]> opens, List<byte[]> closes) {
 
         static Nodes of(ReportLayout layout, ReportModel model) {
             List<List<ServedNode>> perTopology = new ArrayList<>();
@@ -300,7 +308,36 @@ final class ReportWriter {
                 keys.add(ReportModel.quoted(topology.reportKey()));
                 templates.add(layout.templates().get(topology));
             }
-            return new Nodes(perTopology, keys, templates);
+            List<byte[]> opens = new ArrayList<>();
+            List<byte[]> closes = new ArrayList<>();
+            for (int t = 0; t < keys.size(); t++) {
+                opens.add(concat(new byte[] {','}, keys.get(t), NODES_OPEN));
+                closes.add(concat(CLOSE, templates.get(t), CLOSE));
+            }
+            return new Nodes(perTopology, keys, templates, opens, closes);
+        }
+
+        private static byte[] concat(byte[]... parts) {
+            int size = 0;
+            for (byte[] part : parts) {
+                size += part.length;
+            }
+            byte[] joined = new byte[size];
+            int at = 0;
+            for (byte[] part : parts) {
+                at = copy(part, joined, at);
+            }
+            return joined;
+        }
+
+        /** What a shard's part of this topology starts with: {@code ,"<key>":{"nodes":{}. */
+        byte[] open(int topology) {
+            return opens.get(topology);
+        }
+
+        /** What it ends with: the nodes' closing brace, the templates, the topology's closing brace. */
+        byte[] close(int topology) {
+            return closes.get(topology);
         }
 
         int topologies() {

@@ -1,6 +1,7 @@
 package dev.scopelinks.host.server;
 
 import dev.scopelinks.host.metrics.HostMetrics;
+import dev.scopelinks.host.report.ReportBody;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.Socket;
@@ -70,7 +71,7 @@ public final class PluginSocketServer implements AutoCloseable {
     private Object socketKey;
     private volatile boolean started;
 
-    public PluginSocketServer(Settings settings, Supplier<byte[]> reportBody, HostMetrics metrics) {
+    public PluginSocketServer(Settings settings, Supplier<ReportBody> reportBody, HostMetrics metrics) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.file = new SocketFile(settings.socketPath());
         this.server = new GuardedHttpServer("socket", pluginId(settings.socketPath()), settings.policy(), HTTP_CONFIG,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scopelinks.host.metrics.HostMetrics;
+import dev.scopelinks.host.report.ReportBody;
 import dev.scopelinks.host.server.PluginSocketServer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -118,7 +119,7 @@ class PollCommandTest {
     private PluginSocketServer serve(String body) throws Exception {
         PluginSocketServer server = new PluginSocketServer(new PluginSocketServer.Settings(
                 root.resolve("scope-links/scope-links.sock"), Duration.ofSeconds(30), Duration.ofSeconds(1), 4),
-                () -> body.getBytes(StandardCharsets.UTF_8), new HostMetrics());
+                () -> ReportBody.of(body.getBytes(StandardCharsets.UTF_8)), new HostMetrics());
         server.start();
         return server;
     }

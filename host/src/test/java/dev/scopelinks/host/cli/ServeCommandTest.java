@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scopelinks.host.metrics.HostMetrics;
+import dev.scopelinks.host.report.ReportBody;
 import dev.scopelinks.host.report.ShardBudget;
 import dev.scopelinks.host.server.PluginSocketServer;
 import java.io.PrintWriter;
@@ -96,7 +97,7 @@ class ServeCommandTest {
                 """);
         Path socket = dir.resolve("plugins/scope-links/scope-links.sock");
         try (PluginSocketServer other = new PluginSocketServer(new PluginSocketServer.Settings(socket,
-                Duration.ofSeconds(30), Duration.ofSeconds(1), 4), () -> new byte[0], new HostMetrics())) {
+                Duration.ofSeconds(30), Duration.ofSeconds(1), 4), () -> ReportBody.of(new byte[0]), new HostMetrics())) {
             other.start();
 
             int code = run("serve", "--config", config.toString(), "--kubeconfig", kubeconfig.toString(),

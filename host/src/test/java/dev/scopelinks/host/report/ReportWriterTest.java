@@ -30,10 +30,10 @@ class ReportWriterTest {
     void writesOnlyThePluginEntryWhileNoTopologyHasNodes() throws Exception {
         ReportSnapshot snapshot = new ReportWriter(1 << 20).write(layout(), model);
 
-        JsonNode report = JSON.readTree(snapshot.body());
+        JsonNode report = JSON.readTree(snapshot.body().toByteArray());
         assertThat(report.fieldNames()).toIterable().containsExactly("Plugins");
         assertThat(snapshot.nodes()).isZero();
-        assertThat(new ReportChecker().check(snapshot.body(), "scope-links")).isEmpty();
+        assertThat(new ReportChecker().check(snapshot.body().toByteArray(), "scope-links")).isEmpty();
     }
 
     @Test
@@ -41,7 +41,7 @@ class ReportWriterTest {
         model.put(ScopeTopology.POD, "u", List.of(new RenderedNode("u;<pod>", Map.of("scope-links-x",
                 "https://x.example/1"))));
 
-        JsonNode report = JSON.readTree(new ReportWriter(1 << 20).write(layout(), model).body());
+        JsonNode report = JSON.readTree(new ReportWriter(1 << 20).write(layout(), model).body().toByteArray());
 
         assertThat(report.fieldNames()).toIterable().containsExactly("Plugins", "Pod");
         assertThat(report.at("/Pod/metadata_templates/" + X + "/dataType").asText()).isEqualTo("link");
@@ -59,16 +59,16 @@ class ReportWriterTest {
 
         ReportSnapshot snapshot = new ReportWriter(1 << 20).write(layout(), model);
 
-        JsonNode report = JSON.readTree(snapshot.body());
+        JsonNode report = JSON.readTree(snapshot.body().toByteArray());
         assertThat(report.at("/Pod/nodes").size()).isEqualTo(3);
         assertThat(report.at("/Pod/nodes/u1;<pod>/latest/" + X + "/value").asText()).isEqualTo("https://x.example/1");
         assertThat(report.at("/Pod/nodes/u1;<pod>/latest/" + X + "/timestamp").asText())
                 .isEqualTo("2026-11-25T10:00:00Z");
         assertThat(report.at("/Service/nodes/s;<service>/latest/" + X + "/value").asText())
                 .isEqualTo("https://x.example/\"quoted\"");
-        assertThat(new String(snapshot.body(), StandardCharsets.UTF_8)).endsWith("}}}");
+        assertThat(new String(snapshot.body().toByteArray(), StandardCharsets.UTF_8)).endsWith("}}}");
         assertThat(snapshot.nodes()).isEqualTo(4);
-        assertThat(new ReportChecker().check(snapshot.body(), "scope-links"))
+        assertThat(new ReportChecker().check(snapshot.body().toByteArray(), "scope-links"))
                 .as("only the deliberately unusable value is flagged; the structure is Scope's")
                 .singleElement().satisfies(finding -> assertThat(finding.path()).contains("s;<service>"));
     }
@@ -80,14 +80,14 @@ class ReportWriterTest {
         String logs = "https://grafana.example.com/d/k8s/deploy?var-ns=shop&var-deployment=web";
         model.put(ScopeTopology.DEPLOYMENT, uid, List.of(new RenderedNode(uid + ";<deployment>",
                 linked("scope-links-dashboard", dashboard, "scope-links-logs", logs))));
-        int empty = new ReportWriter(1 << 20).write(layout(), new ReportModel(Clock.systemUTC())).body().length;
+        int empty = new ReportWriter(1 << 20).write(layout(), new ReportModel(Clock.systemUTC())).body().length();
 
         ReportSnapshot one = new ReportWriter(1 << 20).write(deploymentLayout(), model);
 
         // The node id twice (49 bytes each, quoted), "id" and "latest", and per link a 5-character
         // key, a second-precision timestamp and the field names Scope decodes: 233 bytes besides the
         // URLs (and one comma between nodes).
-        int perNode = one.body().length - emptyWithDeploymentFrame(empty);
+        int perNode = one.body().length() - emptyWithDeploymentFrame(empty);
         assertThat(perNode).isEqualTo(233 + dashboard.length() + logs.length());
     }
 
@@ -100,10 +100,10 @@ class ReportWriterTest {
 
         ReportSnapshot snapshot = new ReportWriter(4000).write(layout(), model);
 
-        assertThat(snapshot.body().length).isLessThanOrEqualTo(4000);
+        assertThat(snapshot.body().length()).isLessThanOrEqualTo(4000);
         assertThat(snapshot.nodes() + snapshot.omittedNodes()).isEqualTo(100);
         assertThat(snapshot.omittedNodes()).isPositive();
-        assertThat(JSON.readTree(snapshot.body()).at("/Pod/nodes").size()).isEqualTo(snapshot.nodes());
+        assertThat(JSON.readTree(snapshot.body().toByteArray()).at("/Pod/nodes").size()).isEqualTo(snapshot.nodes());
     }
 
     @Test
@@ -130,7 +130,7 @@ class ReportWriterTest {
         stamped.put(ScopeTopology.POD, "u", List.of(new RenderedNode("u;<pod>", linked(
                 "scope-links-x", "https://x.example/a", "scope-links-y", "https://y.example/b"))));
 
-        JsonNode latest = JSON.readTree(new ReportWriter(1 << 20).write(layout(), stamped).body())
+        JsonNode latest = JSON.readTree(new ReportWriter(1 << 20).write(layout(), stamped).body().toByteArray())
                 .at("/Pod/nodes/u;<pod>/latest");
         assertThat(latest.at("/" + X + "/timestamp").asText()).isEqualTo("2026-11-25T10:00:00Z");
         assertThat(latest.at("/" + Y + "/timestamp").asText()).isEqualTo("2026-11-25T11:00:00Z");
@@ -148,7 +148,7 @@ class ReportWriterTest {
         stamped.put(ScopeTopology.POD, "u", List.of(new RenderedNode("u;<pod>", Map.of("scope-links-x",
                 "https://x.example/b"))));
 
-        JsonNode entry = JSON.readTree(new ReportWriter(1 << 20).write(layout(), stamped).body())
+        JsonNode entry = JSON.readTree(new ReportWriter(1 << 20).write(layout(), stamped).body().toByteArray())
                 .at("/Pod/nodes/u;<pod>/latest/" + X);
         assertThat(entry.get("value").asText()).isEqualTo("https://x.example/b");
         assertThat(entry.get("timestamp").asText()).as("Scope's merge keeps the later timestamp")

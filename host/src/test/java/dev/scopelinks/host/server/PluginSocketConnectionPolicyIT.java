@@ -9,6 +9,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.scopelinks.host.metrics.HostMetrics;
 import dev.scopelinks.host.probe.ProbeClient;
+import dev.scopelinks.host.report.ReportBody;
 import dev.scopelinks.host.server.HostileClients.Behaviour;
 import dev.scopelinks.host.testing.Eventually;
 import java.io.IOException;
@@ -245,7 +246,7 @@ class PluginSocketConnectionPolicyIT {
     }
 
     private PluginSocketServer start(PluginSocketServer.Settings settings) throws Exception {
-        PluginSocketServer started = new PluginSocketServer(settings, () -> LARGE_REPORT, metrics);
+        PluginSocketServer started = new PluginSocketServer(settings, () -> ReportBody.of(LARGE_REPORT), metrics);
         started.start();
         return started;
     }

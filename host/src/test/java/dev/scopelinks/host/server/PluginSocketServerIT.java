@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.scopelinks.host.metrics.HostMetrics;
 import dev.scopelinks.host.probe.ProbeClient;
+import dev.scopelinks.host.report.ReportBody;
 import dev.scopelinks.host.testing.Eventually;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -137,7 +138,7 @@ class PluginSocketServerIT {
     void takesOverWhenTheLiveInstanceGoesAwayWithinTheWait() throws Exception {
         HostMetrics firstMetrics = new HostMetrics();
         PluginSocketServer first = new PluginSocketServer(new PluginSocketServer.Settings(socket(),
-                Duration.ofSeconds(30), Duration.ofSeconds(1), 8), () -> REPORT, firstMetrics);
+                Duration.ofSeconds(30), Duration.ofSeconds(1), 8), () -> ReportBody.of(REPORT), firstMetrics);
         first.start();
         server = server(socket(), Duration.ofSeconds(30), Duration.ofSeconds(10));
         CompletableFuture<Void> takeover = CompletableFuture.runAsync(() -> {
@@ -223,7 +224,7 @@ class PluginSocketServerIT {
     }
 
     private static PluginSocketServer server(Path socket, Duration idle, Duration takeover) {
-        return new PluginSocketServer(new PluginSocketServer.Settings(socket, idle, takeover, 8), () -> REPORT,
+        return new PluginSocketServer(new PluginSocketServer.Settings(socket, idle, takeover, 8), () -> ReportBody.of(REPORT),
                 new HostMetrics());
     }
 
