@@ -11,7 +11,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,6 +34,7 @@ public final class ReportModel {
 
     private static final JsonStringEncoder ENCODER = JsonStringEncoder.getInstance();
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ISO_INSTANT;
+    private static final int MAX_KEY_SETS = 10_000;
 
     private static final byte[] ID_OPEN = ascii(":{\"id\":");
     private static final byte[] LATEST_OPEN = ascii(",\"latest\":{");
@@ -44,11 +44,17 @@ public final class ReportModel {
 
     private final Clock clock;
     private final Map<String, byte[]> wireKeys = new ConcurrentHashMap<>();
-    private final Map<ScopeTopology, ConcurrentHashMap<String, List<NodeState>>> topologies;
+    /**
+     * Link key arrays shared by every node with the same links: nodes of one provider nearly always
+     * have the same keys, so a node keeps a reference instead of its own array. Bounded, since
+     * conditional links could in principle make many combinations.
+     */
+    private final Map<List<String>, String[]> keySets = new ConcurrentHashMap<>();
+    private final Map<ScopeTopology, ConcurrentHashMap<String, List<ServedNode>>> topologies;
 
     public ReportModel(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
-        Map<ScopeTopology, ConcurrentHashMap<String, List<NodeState>>> maps = new EnumMap<>(ScopeTopology.class);
+        Map<ScopeTopology, ConcurrentHashMap<String, List<ServedNode>>> maps = new EnumMap<>(ScopeTopology.class);
         for (ScopeTopology topology : ScopeTopology.values()) {
             maps.put(topology, new ConcurrentHashMap<>());
         }
@@ -67,7 +73,7 @@ public final class ReportModel {
         }
         boolean[] changed = {false};
         topologies.get(topology).compute(objectKey, (key, previous) -> {
-            List<NodeState> next = states(nodes, previous);
+            List<ServedNode> next = states(nodes, previous);
             changed[0] = !sameContent(previous, next);
             return changed[0] ? next : previous;
         });
@@ -82,7 +88,7 @@ public final class ReportModel {
     /** Drops every node of the topologies not in {@code keep}; returns whether anything went. */
     public boolean retainOnly(Set<ScopeTopology> keep) {
         boolean changed = false;
-        for (Map.Entry<ScopeTopology, ConcurrentHashMap<String, List<NodeState>>> entry : topologies.entrySet()) {
+        for (Map.Entry<ScopeTopology, ConcurrentHashMap<String, List<ServedNode>>> entry : topologies.entrySet()) {
             if (!keep.contains(entry.getKey()) && !entry.getValue().isEmpty()) {
                 entry.getValue().clear();
                 changed = true;
@@ -103,9 +109,9 @@ public final class ReportModel {
 
     /** Hands every node of {@code topology} to {@code sink}, with what sharding needs to know of it. */
     void forEachNode(ScopeTopology topology, Consumer<ServedNode> sink) {
-        for (List<NodeState> states : topologies.get(topology).values()) {
-            for (NodeState state : states) {
-                sink.accept(state.served());
+        for (List<ServedNode> states : topologies.get(topology).values()) {
+            for (ServedNode state : states) {
+                sink.accept(state);
             }
         }
     }
@@ -113,55 +119,74 @@ public final class ReportModel {
     /** How many nodes {@code topology} has now. */
     public int nodeCount(ScopeTopology topology) {
         int count = 0;
-        for (List<NodeState> states : topologies.get(topology).values()) {
+        for (List<ServedNode> states : topologies.get(topology).values()) {
             count += states.size();
         }
         return count;
     }
 
-    private List<NodeState> states(List<RenderedNode> nodes, List<NodeState> previous) {
-        Map<String, NodeState> before = new HashMap<>();
-        if (previous != null) {
-            previous.forEach(state -> before.put(state.nodeId(), state));
-        }
+    private List<ServedNode> states(List<RenderedNode> nodes, List<ServedNode> previous) {
         long now = clock.instant().getEpochSecond();
-        List<NodeState> states = new ArrayList<>(nodes.size());
+        List<ServedNode> states = new ArrayList<>(nodes.size());
         for (RenderedNode node : nodes) {
-            NodeState old = before.get(node.nodeId());
+            long idHash = nodeHash(node.nodeId());
+            ServedNode old = previous == null ? null : find(previous, idHash);
             int count = node.links().size();
             String[] keys = new String[count];
-            long[] hashes = new long[count];
-            long[] stamps = new long[count];
             String[] values = new String[count];
+            long[] stamps = new long[2 * count];
             int i = 0;
             for (Map.Entry<String, String> link : node.links().entrySet()) {
                 keys[i] = link.getKey();
                 values[i] = link.getValue();
-                hashes[i] = hash(link.getValue());
+                long hash = hash(link.getValue());
                 int kept = old == null ? -1 : old.indexOf(keys[i]);
+                long stamp;
                 if (kept < 0) {
-                    stamps[i] = now;
-                } else if (old.valueHashes()[kept] == hashes[i]) {
-                    stamps[i] = old.timestamps()[kept];
+                    stamp = now;
+                } else if (old.valueHash(kept) == hash) {
+                    stamp = old.timestamp(kept);
                 } else {
                     // Whole seconds: a second change within one second must still win Scope's merge.
-                    stamps[i] = Math.max(now, old.timestamps()[kept] + 1);
+                    stamp = Math.max(now, old.timestamp(kept) + 1);
                 }
+                stamps[2 * i] = hash;
+                stamps[2 * i + 1] = stamp;
                 i++;
             }
             byte[] fragment = fragment(node.nodeId(), keys, values, stamps);
-            states.add(new NodeState(node.nodeId(), keys, hashes, stamps,
-                    new ServedNode(fragment, nodeHash(node.nodeId()), count)));
+            states.add(new ServedNode(fragment, idHash, shared(keys), stamps));
         }
         return List.copyOf(states);
     }
 
-    private static boolean sameContent(List<NodeState> previous, List<NodeState> next) {
+    /** The node of {@code states} whose id has {@code idHash}; an object feeds only a few nodes. */
+    private static ServedNode find(List<ServedNode> states, long idHash) {
+        for (ServedNode state : states) {
+            if (state.idHash() == idHash) {
+                return state;
+            }
+        }
+        return null;
+    }
+
+    private String[] shared(String[] keys) {
+        String[] known = keySets.get(Arrays.asList(keys));
+        if (known != null) {
+            return known;
+        }
+        if (keySets.size() < MAX_KEY_SETS) {
+            keySets.putIfAbsent(Arrays.asList(keys), keys);
+        }
+        return keys;
+    }
+
+    private static boolean sameContent(List<ServedNode> previous, List<ServedNode> next) {
         if (previous == null || previous.size() != next.size()) {
             return false;
         }
         for (int i = 0; i < next.size(); i++) {
-            if (!Arrays.equals(previous.get(i).served().fragment(), next.get(i).served().fragment())) {
+            if (!Arrays.equals(previous.get(i).fragment(), next.get(i).fragment())) {
                 return false;
             }
         }
@@ -169,7 +194,7 @@ public final class ReportModel {
     }
 
     /** {@code "<id>":{"id":"<id>","latest":{"<wire key>":{"timestamp":"…","value":"…"},…}}}. */
-    private byte[] fragment(String nodeId, String[] keys, String[] values, long[] stamps) {
+    private byte[] fragment(String nodeId, String[] keys, String[] values, long[] hashesAndStamps) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(128 + keys.length * 200);
         byte[] id = quoted(nodeId);
         out.writeBytes(id);
@@ -182,7 +207,7 @@ public final class ReportModel {
             }
             out.writeBytes(wireKeys.computeIfAbsent(keys[i], key -> quoted(ReportKeys.wire(key))));
             out.writeBytes(TIMESTAMP_OPEN);
-            out.writeBytes(ascii(TIMESTAMP.format(Instant.ofEpochSecond(stamps[i]))));
+            out.writeBytes(ascii(TIMESTAMP.format(Instant.ofEpochSecond(hashesAndStamps[2 * i + 1]))));
             out.writeBytes(VALUE_OPEN);
             out.writeBytes(quoted(values[i]));
             out.write('}');
@@ -215,11 +240,23 @@ public final class ReportModel {
     }
 
     /**
-     * One node as served: its fragment, plus per link only the key, a hash of the value and the
-     * time the value was computed. The values themselves live once, inside the fragment, which
-     * halves the memory of a node compared with keeping them as strings too.
+     * One node as served and as the writer sees it: its fragment, the stable hash of its node id
+     * (which picks its shard and tells the node apart from the object's other nodes), and per link
+     * only the key, a hash of the value and the time the value was computed. The values live once,
+     * inside the fragment, and the node id only there too.
+     *
+     * @param fragment        its JSON, {@code "id":{…}}
+     * @param idHash          the stable hash of its node id
+     * @param keys            its links' long keys (an array shared by nodes with the same links)
+     * @param hashesAndStamps per link, the value's hash and then its timestamp (epoch seconds)
      */
-    private record NodeState(String nodeId, String[] keys, long[] valueHashes, long[] timestamps, ServedNode served) {
+    record ServedNode(byte[] fragment, long idHash, String[] keys, long[] hashesAndStamps) {
+
+        /** Its {@code latest} entries (links). */
+        int entries() {
+            return keys.length;
+        }
+
         int indexOf(String key) {
             for (int i = 0; i < keys.length; i++) {
                 if (keys[i].equals(key)) {
@@ -228,15 +265,13 @@ public final class ReportModel {
             }
             return -1;
         }
-    }
 
-    /**
-     * A node as the writer sees it.
-     *
-     * @param fragment its JSON, {@code "id":{…}}
-     * @param idHash   the stable hash of its node id, which picks its shard
-     * @param entries  its {@code latest} entries (links)
-     */
-    record ServedNode(byte[] fragment, long idHash, int entries) {
+        long valueHash(int link) {
+            return hashesAndStamps[2 * link];
+        }
+
+        long timestamp(int link) {
+            return hashesAndStamps[2 * link + 1];
+        }
     }
 }

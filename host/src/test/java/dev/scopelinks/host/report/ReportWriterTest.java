@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -153,6 +154,45 @@ class ReportWriterTest {
         assertThat(entry.get("value").asText()).isEqualTo("https://x.example/b");
         assertThat(entry.get("timestamp").asText()).as("Scope's merge keeps the later timestamp")
                 .isEqualTo("2026-11-25T10:00:01Z");
+    }
+
+    @Test
+    void keepsEachNodesOwnTimestampsWhenAnObjectFeedsSeveralNodes() throws Exception {
+        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-25T10:00:00Z"));
+        ReportModel stamped = new ReportModel(clock(now));
+        stamped.put(ScopeTopology.CONTAINER, "u", List.of(
+                new RenderedNode("u;app", Map.of("scope-links-x", "https://x.example/app")),
+                new RenderedNode("u;sidecar", Map.of("scope-links-x", "https://x.example/sidecar"))));
+        now.set(Instant.parse("2026-11-25T11:00:00Z"));
+
+        // The same object rendered again with its nodes in the other order and one value changed.
+        stamped.put(ScopeTopology.CONTAINER, "u", List.of(
+                new RenderedNode("u;sidecar", Map.of("scope-links-x", "https://x.example/sidecar-2")),
+                new RenderedNode("u;app", Map.of("scope-links-x", "https://x.example/app"))));
+
+        ReportLayout containers = new ReportLayout("scope-links", "Links", "",
+                Map.of(ScopeTopology.CONTAINER, new byte[0]));
+        JsonNode nodes = JSON.readTree(new ReportWriter(1 << 20).write(containers, stamped).body().toByteArray())
+                .at("/Container/nodes");
+        assertThat(nodes.at("/u;app/latest/" + X + "/timestamp").asText()).isEqualTo("2026-11-25T10:00:00Z");
+        assertThat(nodes.at("/u;sidecar/latest/" + X + "/timestamp").asText()).isEqualTo("2026-11-25T11:00:00Z");
+        assertThat(nodes.at("/u;sidecar/latest/" + X + "/value").asText()).isEqualTo("https://x.example/sidecar-2");
+    }
+
+    @Test
+    void nodesWithTheSameLinksShareOneArrayOfLinkKeys() {
+        model.put(ScopeTopology.POD, "u1", List.of(new RenderedNode("u1;<pod>", linked(
+                "scope-links-x", "https://x.example/1", "scope-links-y", "https://y.example/1"))));
+        model.put(ScopeTopology.POD, "u2", List.of(new RenderedNode("u2;<pod>", linked(
+                "scope-links-x", "https://x.example/2", "scope-links-y", "https://y.example/2"))));
+        List<ReportModel.ServedNode> served = new ArrayList<>();
+
+        model.forEachNode(ScopeTopology.POD, served::add);
+
+        assertThat(served).hasSize(2);
+        assertThat(served.get(0).keys()).containsExactly("scope-links-x", "scope-links-y")
+                .isSameAs(served.get(1).keys());
+        assertThat(served).allSatisfy(node -> assertThat(node.entries()).isEqualTo(2));
     }
 
     private static Map<String, String> linked(String key1, String url1, String key2, String url2) {
