@@ -50,12 +50,14 @@ class LauncherIT {
     void sizeClassesSetTheHeapAndJavaOptsComeLast() throws Exception {
         String small = heapSettings(Map.of("JAVA_OPTS", "-XshowSettings:vm"));
         String medium = heapSettings(Map.of("SCOPE_LINKS_SIZE", "medium", "JAVA_OPTS", "-XshowSettings:vm"));
+        String large = heapSettings(Map.of("SCOPE_LINKS_SIZE", "large", "JAVA_OPTS", "-XshowSettings:vm"));
         String overridden = heapSettings(Map.of("SCOPE_LINKS_SIZE", "medium",
                 "JAVA_OPTS", "-XshowSettings:vm -Xmx200m"));
 
         // -XshowSettings:vm prints the maximum heap the JVM was given.
         assertThat(small).contains("Max. Heap Size: 128.00M");
         assertThat(medium).contains("Max. Heap Size: 384.00M");
+        assertThat(large).contains("Max. Heap Size: 320.00M");
         assertThat(overridden).contains("Max. Heap Size: 200.00M");
     }
 
