@@ -6,8 +6,6 @@ import dev.scopelinks.host.watch.GenericObjectView;
 import dev.scopelinks.spi.KubeObject;
 import dev.scopelinks.spi.LinkProviderFactory;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.client.informers.cache.ReducedStateItemStore;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.List;
 
@@ -79,13 +77,7 @@ public final class TestObjects {
      */
     public static KubeObject asCached(String yaml, LinkProviderFactory factory) {
         GenericKubernetesResource resource = Serialization.unmarshal(yaml, GenericKubernetesResource.class);
-        String[] fields = CachedFields.declaredBy(List.of(new LoadedProvider(factory, "test")))
-                .forResource(factory.watches()).orElseThrow().toArray(String[]::new);
-        ReducedStateItemStore<GenericKubernetesResource> store = new ReducedStateItemStore<>(
-                ReducedStateItemStore.NAME_KEY_STATE, GenericKubernetesResource.class, new KubernetesSerialization(),
-                fields);
-        String key = store.getKey(resource);
-        store.put(key, resource);
-        return new GenericObjectView(store.get(key));
+        return CachedFields.declaredBy(List.of(new LoadedProvider(factory, "test")))
+                .cachedForm(factory.watches(), resource);
     }
 }

@@ -7,7 +7,9 @@ import dev.scopelinks.host.plan.AnnotationPlan;
 import dev.scopelinks.host.plan.CompiledLink;
 import dev.scopelinks.host.plan.LinkPlan;
 import dev.scopelinks.host.plan.ProviderPlan;
+import dev.scopelinks.spi.KubeObject;
 import dev.scopelinks.spi.ResourceType;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -136,6 +138,14 @@ public final class CachedFields {
             return Optional.empty();
         }
         return Optional.of(byResource.getOrDefault(type, Trim.standard()));
+    }
+
+    /**
+     * {@code resource} exactly as the informer cache of {@code type} keeps it, for tests and tools
+     * that must see what providers see when they look objects up or re-render them.
+     */
+    public KubeObject cachedForm(ResourceType type, GenericKubernetesResource resource) {
+        return new CompactItemStore(trim(type)).cached(resource);
     }
 
     /** {@code prefix.key} gives {@code key}; a provider's {@code metadata.labels.<key>} declares one label. */
