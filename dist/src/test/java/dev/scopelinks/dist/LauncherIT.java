@@ -51,6 +51,8 @@ class LauncherIT {
         String small = heapSettings(Map.of("JAVA_OPTS", "-XshowSettings:vm"));
         String medium = heapSettings(Map.of("SCOPE_LINKS_SIZE", "medium", "JAVA_OPTS", "-XshowSettings:vm"));
         String large = heapSettings(Map.of("SCOPE_LINKS_SIZE", "large", "JAVA_OPTS", "-XshowSettings:vm"));
+        String largeDemo = heapSettings(Map.of("SCOPE_LINKS_SIZE", "large", "JAVA_OPTS", "-XshowSettings:vm"),
+                "demo", "--help");
         String overridden = heapSettings(Map.of("SCOPE_LINKS_SIZE", "medium",
                 "JAVA_OPTS", "-XshowSettings:vm -Xmx200m"));
 
@@ -58,6 +60,8 @@ class LauncherIT {
         assertThat(small).contains("Max. Heap Size: 128.00M");
         assertThat(medium).contains("Max. Heap Size: 384.00M");
         assertThat(large).contains("Max. Heap Size: 320.00M");
+        // The demo's stand-in API server shares the JVM and keeps every object it serves.
+        assertThat(largeDemo).contains("Max. Heap Size: 768.00M");
         assertThat(overridden).contains("Max. Heap Size: 200.00M");
     }
 
@@ -102,8 +106,8 @@ class LauncherIT {
                 .orElseThrow(() -> new AssertionError("no " + prefix + " in " + result));
     }
 
-    private String heapSettings(Map<String, String> env) throws Exception {
-        Command.Result result = tarball.run(env, "--version");
+    private String heapSettings(Map<String, String> env, String... args) throws Exception {
+        Command.Result result = tarball.run(env, args.length == 0 ? new String[] {"--version"} : args);
         assertThat(result.exitCode()).as("%s", result).isZero();
         return result.stdout() + result.stderr();
     }
