@@ -102,10 +102,6 @@ final class CachedObject implements KubeObject {
         return resource;
     }
 
-    String resourceVersion() {
-        return resourceVersion;
-    }
-
     @Override
     public String apiVersion() {
         return apiVersion;
