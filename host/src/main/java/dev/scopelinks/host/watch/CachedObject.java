@@ -53,7 +53,7 @@ final class CachedObject implements KubeObject {
         this.uid = Objects.toString(meta.getUid(), "");
         this.resourceVersion = meta.getResourceVersion();
         this.createdSecond = second(meta.getCreationTimestamp());
-        this.owners = owners(meta.getOwnerReferences());
+        this.owners = GenericObjectView.ownerReferences(meta.getOwnerReferences(), CachedObject::shared);
         this.labels = sharedStrings(labels);
         this.annotations = sharedStrings(annotations);
         this.fields = fields;
@@ -67,7 +67,7 @@ final class CachedObject implements KubeObject {
                            Map<String, String> annotations, Map<String, Object> fields) {
         ObjectMeta meta = resource.getMetadata() == null ? new ObjectMeta() : resource.getMetadata();
         return new CachedObject(resource.getApiVersion(), resource.getKind(), meta, labels, annotations,
-                compactFields(fields));
+                CompactMap.copyOf(fields, CachedObject::shared, CachedObject::compact));
     }
 
     /**
@@ -179,39 +179,8 @@ final class CachedObject implements KubeObject {
         }
     }
 
-    private static List<OwnerReference> owners(List<io.fabric8.kubernetes.api.model.OwnerReference> references) {
-        if (references == null || references.isEmpty()) {
-            return List.of();
-        }
-        List<OwnerReference> owners = new ArrayList<>(references.size());
-        for (io.fabric8.kubernetes.api.model.OwnerReference ref : references) {
-            if (ref.getKind() != null && ref.getName() != null) {
-                owners.add(new OwnerReference(shared(Objects.toString(ref.getApiVersion(), "")), shared(ref.getKind()),
-                        shared(ref.getName()), shared(Objects.toString(ref.getUid(), "")),
-                        Boolean.TRUE.equals(ref.getController())));
-            }
-        }
-        return List.copyOf(owners);
-    }
-
     private static Map<String, String> sharedStrings(Map<String, String> map) {
-        if (map == null || map.isEmpty()) {
-            return CompactMap.empty();
-        }
-        Object[] pairs = new Object[map.size() * 2];
-        int at = 0;
-        for (Map.Entry<String, String> entry : map.entrySet()) {
-            if (entry.getKey() != null && entry.getValue() != null) {
-                pairs[at++] = shared(entry.getKey());
-                pairs[at++] = shared(entry.getValue());
-            }
-        }
-        return CompactMap.of(pairs, at);
-    }
-
-    private static Map<String, Object> compactFields(Map<String, Object> fields) {
-        Object compact = compact(fields);
-        return compact instanceof Map<?, ?> ? cast(compact) : CompactMap.empty();
+        return CompactMap.copyOf(map, CachedObject::shared, value -> shared((String) value));
     }
 
     /** An immutable compact copy of a decoded JSON value, without nulls, its short strings interned. */
@@ -220,16 +189,7 @@ final class CachedObject implements KubeObject {
             return shared(text);
         }
         if (value instanceof Map<?, ?> map) {
-            Object[] pairs = new Object[map.size() * 2];
-            int at = 0;
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                Object item = entry.getValue() == null ? null : compact(entry.getValue());
-                if (entry.getKey() != null && item != null) {
-                    pairs[at++] = shared(entry.getKey().toString());
-                    pairs[at++] = item;
-                }
-            }
-            return CompactMap.of(pairs, at);
+            return CompactMap.copyOf(map, CachedObject::shared, CachedObject::compact);
         }
         if (value instanceof List<?> list) {
             List<Object> items = new ArrayList<>(list.size());
@@ -245,10 +205,5 @@ final class CachedObject implements KubeObject {
 
     private static String shared(String text) {
         return text.length() <= SHARED_LENGTH ? text.intern() : text;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> cast(Object map) {
-        return (Map<String, Object>) map;
     }
 }

@@ -328,9 +328,8 @@ public final class ClusterWatcher implements ObjectLookup, ObjectCache, AutoClos
 
     @Override
     public Optional<KubeObject> byName(ResourceType type, String namespace, String name) {
-        String key = namespace == null || namespace.isEmpty() ? name : namespace + "/" + name;
         for (CompactItemStore store : storesOf(type)) {
-            CachedObject found = store.byKey(key);
+            CachedObject found = store.byName(namespace, name);
             if (found != null) {
                 return Optional.of(found);
             }
@@ -442,10 +441,9 @@ public final class ClusterWatcher implements ObjectLookup, ObjectCache, AutoClos
         volatile SharedIndexInformer<GenericKubernetesResource> informer;
         /** The current informer's cache, which look-ups read. */
         volatile CompactItemStore store;
-        volatile Optional<CachedFields.Trim> trim;
         volatile SharedIndexInformer<GenericKubernetesResource> replacement;
+        /** The replacement's cache, which keeps what the replacement was started for. */
         volatile CompactItemStore replacementStore;
-        volatile Optional<CachedFields.Trim> replacementTrim;
         /** When this feed last had a working watch (or started). */
         volatile long lastGood = System.nanoTime();
         volatile String lastError;
@@ -459,12 +457,12 @@ public final class ClusterWatcher implements ObjectLookup, ObjectCache, AutoClos
             this.context = context;
             this.namespace = namespace;
             this.scope = namespace == null ? "all namespaces" : "namespace " + namespace;
-            this.trim = trim;
             this.store = new CompactItemStore(trim);
             this.informer = newInformer(store);
         }
 
         String missing(Optional<CachedFields.Trim> needed) {
+            Optional<CachedFields.Trim> trim = store.trim();
             if (trim.isEmpty()) {
                 return ""; // whole objects hold everything
             }
@@ -476,7 +474,6 @@ public final class ClusterWatcher implements ObjectLookup, ObjectCache, AutoClos
             if (replacement != null) {
                 replacement.stop();
             }
-            replacementTrim = next;
             replacementStore = new CompactItemStore(next);
             replacement = newInformer(replacementStore);
         }
@@ -484,14 +481,13 @@ public final class ClusterWatcher implements ObjectLookup, ObjectCache, AutoClos
         synchronized void check(long now) {
             SharedIndexInformer<GenericKubernetesResource> pending = replacement;
             if (pending != null && !pending.isRunning() && !closed) {
-                replace(replacementTrim);
+                replace(replacementStore.trim());
                 pending = replacement;
             }
             if (pending != null && pending.hasSynced()) {
                 SharedIndexInformer<GenericKubernetesResource> old = informer;
                 store = replacementStore;
                 informer = pending;
-                trim = replacementTrim;
                 replacement = null;
                 replacementStore = null;
                 old.stop();
@@ -512,7 +508,7 @@ public final class ClusterWatcher implements ObjectLookup, ObjectCache, AutoClos
                 // fabric8 gave up on this informer; nothing would ever list or watch again.
                 noteFailure("the informer stopped" + (lastError == null ? "" : " after: " + lastError));
                 listener.watchRestarted(type);
-                replace(trim);
+                replace(store.trim());
                 return;
             }
             if (everWatched && now - lastGood > 3 * healthInterval.toNanos()) {

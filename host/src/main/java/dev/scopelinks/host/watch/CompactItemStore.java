@@ -90,9 +90,14 @@ final class CompactItemStore implements ItemStore<GenericKubernetesResource> {
         return byUid.get(uid);
     }
 
-    /** The cached object under {@code namespace/name} (or {@code name}); null when there is none. */
-    CachedObject byKey(String key) {
-        return byKey.get(key);
+    /** The cached object {@code name} in {@code namespace} (null or empty: cluster-scoped); null when there is none. */
+    CachedObject byName(String namespace, String name) {
+        return byKey.get(Cache.namespaceKeyFunc(namespace, name));
+    }
+
+    /** What this store keeps; empty means whole objects. */
+    Optional<CachedFields.Trim> trim() {
+        return trim;
     }
 
     void forEach(Consumer<CachedObject> action) {

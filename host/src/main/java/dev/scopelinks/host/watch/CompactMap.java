@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * An immutable map of a few string-keyed entries, kept in their original order in one array of
@@ -31,24 +33,29 @@ final class CompactMap<V> extends AbstractMap<String, V> {
         this.entries = entries;
     }
 
-    /** An immutable copy of {@code map} in its iteration order, without null keys or values. */
-    static <V> Map<String, V> copyOf(Map<String, ? extends V> map) {
+    /**
+     * An immutable copy of {@code map} (null for none) in its iteration order, each key (as text)
+     * through {@code keys} and each value through {@code values}; entries with a null key, a null
+     * value or a null copy of their value are left out.
+     */
+    static <V> Map<String, V> copyOf(Map<?, ?> map, UnaryOperator<String> keys, Function<Object, ? extends V> values) {
         if (map == null || map.isEmpty()) {
             return empty();
         }
         Object[] pairs = new Object[map.size() * 2];
         int at = 0;
-        for (Map.Entry<String, ? extends V> entry : map.entrySet()) {
-            if (entry.getKey() != null && entry.getValue() != null) {
-                pairs[at++] = entry.getKey();
-                pairs[at++] = entry.getValue();
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            Object value = entry.getValue() == null ? null : values.apply(entry.getValue());
+            if (entry.getKey() != null && value != null) {
+                pairs[at++] = keys.apply(entry.getKey().toString());
+                pairs[at++] = value;
             }
         }
         return of(pairs, at);
     }
 
     /** An immutable map of the first {@code length} items of {@code pairs} (key, value, key, value…). */
-    static <V> Map<String, V> of(Object[] pairs, int length) {
+    private static <V> Map<String, V> of(Object[] pairs, int length) {
         if (length == 0) {
             return empty();
         }

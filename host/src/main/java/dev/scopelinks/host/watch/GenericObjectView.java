@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The SPI's view of a fabric8 {@link GenericKubernetesResource} as a watch event or a one-off read
@@ -79,13 +80,23 @@ public final class GenericObjectView implements KubeObject {
 
     @Override
     public List<OwnerReference> ownerReferences() {
-        if (metadata.getOwnerReferences() == null) {
+        return ownerReferences(metadata.getOwnerReferences(), UnaryOperator.identity());
+    }
+
+    /**
+     * fabric8's owner references as the SPI's, each string through {@code strings}; references
+     * without a kind or a name are left out.
+     */
+    static List<OwnerReference> ownerReferences(List<io.fabric8.kubernetes.api.model.OwnerReference> references,
+                                                UnaryOperator<String> strings) {
+        if (references == null) {
             return List.of();
         }
-        return metadata.getOwnerReferences().stream()
+        return references.stream()
                 .filter(ref -> ref.getKind() != null && ref.getName() != null)
-                .map(ref -> new OwnerReference(Objects.toString(ref.getApiVersion(), ""), ref.getKind(), ref.getName(),
-                        Objects.toString(ref.getUid(), ""), Boolean.TRUE.equals(ref.getController())))
+                .map(ref -> new OwnerReference(strings.apply(Objects.toString(ref.getApiVersion(), "")),
+                        strings.apply(ref.getKind()), strings.apply(ref.getName()),
+                        strings.apply(Objects.toString(ref.getUid(), "")), Boolean.TRUE.equals(ref.getController())))
                 .toList();
     }
 

@@ -70,7 +70,7 @@ class CompactItemStoreTest {
         CompactItemStore store = new CompactItemStore(Optional.of(POD_TRIM));
         store.put("shop/web-1", pod("web-1", "uid-1", "worker-3"));
 
-        KubeObject cached = store.byKey("shop/web-1");
+        KubeObject cached = store.byName("shop", "web-1");
         assertThat(cached.apiVersion()).isEqualTo("v1");
         assertThat(cached.kind()).isEqualTo("Pod");
         assertThat(cached.name()).isEqualTo("web-1");
@@ -129,7 +129,7 @@ class CompactItemStoreTest {
 
         assertThat(store.remove("shop/web-1").getMetadata().getUid()).isEqualTo("uid-2");
         assertThat(store.byUid("uid-2")).isNull();
-        assertThat(store.byKey("shop/web-1")).isNull();
+        assertThat(store.byName("shop", "web-1")).isNull();
         assertThat(store.remove("shop/web-1")).isNull();
     }
 
@@ -154,7 +154,7 @@ class CompactItemStoreTest {
             for (int i = size; i > 0; i--) {
                 source.put("key-" + i, "value-" + i);
             }
-            Map<String, String> copy = CompactMap.copyOf(source);
+            Map<String, String> copy = CompactMap.copyOf(source, key -> key, value -> (String) value);
             assertThat(copy).containsExactlyEntriesOf(source);
             assertThat(copy).isEqualTo(source).hasSameHashCodeAs(source);
             if (size > 0) {
