@@ -102,11 +102,6 @@ public final class ReportModel {
         return topologies.get(topology).keySet().retainAll(keep);
     }
 
-    /** Hands every node fragment ({@code "id":{…}}) of {@code topology} to {@code sink}. */
-    void forEachFragment(ScopeTopology topology, Consumer<byte[]> sink) {
-        forEachNode(topology, node -> sink.accept(node.fragment()));
-    }
-
     /** Hands every node of {@code topology} to {@code sink}, with what sharding needs to know of it. */
     void forEachNode(ScopeTopology topology, Consumer<ServedNode> sink) {
         for (List<ServedNode> states : topologies.get(topology).values()) {

@@ -311,7 +311,7 @@ final class ReportWriter {
             List<byte[]> opens = new ArrayList<>();
             List<byte[]> closes = new ArrayList<>();
             for (int t = 0; t < keys.size(); t++) {
-                opens.add(concat(new byte[] {','}, keys.get(t), NODES_OPEN));
+                opens.add(concat(COMMA, keys.get(t), NODES_OPEN));
                 closes.add(concat(CLOSE, templates.get(t), CLOSE));
             }
             return new Nodes(perTopology, keys, templates, opens, closes);
@@ -346,14 +346,6 @@ final class ReportWriter {
 
         List<ServedNode> of(int topology) {
             return perTopology.get(topology);
-        }
-
-        byte[] key(int topology) {
-            return keys.get(topology);
-        }
-
-        byte[] templates(int topology) {
-            return templates.get(topology);
         }
 
         /** The bytes a topology costs in a shard beyond its nodes (one comma fewer than nodes included). */

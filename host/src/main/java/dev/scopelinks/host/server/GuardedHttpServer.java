@@ -88,7 +88,8 @@ final class GuardedHttpServer {
     private final ConnectionWarnings warnings;
     private final ThreadPoolExecutor threads;
     private final Semaphore threadPermits;
-    private ScheduledFuture<?> deadlineCheck;
+    /** Set by {@link #start}, cancelled by {@link #stop}, which may run on another thread. */
+    private volatile ScheduledFuture<?> deadlineCheck;
     private final AtomicInteger threadNumber = new AtomicInteger();
     /** Connections that count against the limit; guarded by itself. */
     private final Set<Tracked> open = new HashSet<>();
